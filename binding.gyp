@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "root",
+      "type": "none",
+      "dependencies": ["libsys/binding.gyp:libsys"]
+    }
+  ]
+}
