@@ -1,0 +1,54 @@
+// libsys: types for the Node-API call gate.
+
+/** A value libsys can pass to the kernel as one 64-bit machine word. */
+export type SyscallArg =
+  | number            // an integer in [-2**63, 2**64): as a 64-bit value
+  | bigint            // two's complement in [-(2n**63n), 2n**64n)
+  | boolean           // false 0, true 1
+  | null | undefined  // 0
+  | string            // a temporary NUL-terminated UTF-8 copy, alive for the call
+  | ArrayBuffer | SharedArrayBuffer // the address of its data
+  | ArrayBufferView;  // the address of its first byte (byteOffset included)
+
+/** Make a system call. Returns the kernel's result, `-errno` on failure; never throws for a kernel error. */
+export function syscall(nr: number, ...args: SyscallArg[]): number;
+/** The same, the result as a BigInt exact to 64 bits. */
+export function syscall64(nr: number, ...args: SyscallArg[]): bigint;
+
+/** The address of the first byte of a buffer or view. The buffer does not move while it is alive. */
+export function addressOf(buffer: ArrayBuffer | SharedArrayBuffer | ArrayBufferView): bigint;
+/** An ArrayBuffer over existing memory (no copy, no ownership). Keep the memory mapped while it is used. */
+export function view(address: bigint | number, length: bigint | number): ArrayBuffer;
+
+/** Call native code at `address` (libffi) with up to 8 integer/pointer arguments; int64 result as a Number. */
+export function call(address: SyscallArg, ...args: SyscallArg[]): number;
+/** The same, the result as a BigInt. */
+export function call64(address: SyscallArg, ...args: SyscallArg[]): bigint;
+
+/** sizeof of the kernel structs libjs decodes, as the C compiler sees them. */
+export const sizeof: Readonly<Record<string, number>>;
+/** offsetof of each member: offsetof.stat.st_size. */
+export const offsetof: Readonly<Record<string, Readonly<Record<string, number>>>>;
+/** sizeof of each member: membersize.stat.st_size (0 for a flexible array member). */
+export const membersize: Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/** An fd watched by Node's own loop (a uv_poll_t). */
+export interface PollHandle { readonly __brand: 'PollHandle' }
+/** Watch `fd` for readability (1) and/or writability (2); the callback gets the ready events or a negative errno. */
+export function pollOpen(fd: number, events: 0 | 1 | 2 | 3, callback: (events: number) => void): PollHandle;
+export function pollSet(handle: PollHandle, events: 0 | 1 | 2 | 3): void;
+/** Whether the handle keeps the process alive (default true). */
+export function pollRef(handle: PollHandle, on: boolean): void;
+export function pollClose(handle: PollHandle): void;
+
+/** 1 where syscall() uses inline assembly (x86-64), 0 where it uses libc's syscall(2). */
+export const rawAsm: 0 | 1;
+
+/** Bench-only C baselines, timed inside the same process: each returns ns per operation. */
+export const bench: {
+  getpid(iterations: number): number;
+  read(fd: number, length: number, iterations: number): number;
+  fstat(fd: number, iterations: number): number;
+  clock_gettime(clock: number, iterations: number): number;
+  noop(): void;
+};
