@@ -18,4 +18,5 @@ module.exports = {
   view: libsys.view,
   call: libsys.call,
   call64: libsys.call64,
+  prepare: libsys.prepare,
 };
