@@ -1,0 +1,45 @@
+// libjs constants: every group, merged into one frozen object of the running
+// architecture's values; `groups` keeps them apart, `signals` is SIGHUP..SIGSYS.
+'use strict';
+
+const groups = {
+  fcntl: require('./fcntl'),
+  stat: require('./stat'),
+  unistd: require('./unistd'),
+  socket: require('./socket'),
+  inet: require('./inet'),
+  netlink: require('./netlink'),
+  events: require('./events'),
+  signal: require('./signal'),
+  time: require('./time'),
+  mman: require('./mman'),
+  resource: require('./resource'),
+  prctl: require('./prctl'),
+  ioctl: require('./ioctl'),
+};
+
+const all = {};
+for (const [group, table] of Object.entries(groups)) {
+  for (const [name, value] of Object.entries(table)) {
+    if (name in all && all[name] !== value)
+      throw new Error(`libjs constants: ${name} is ${all[name]} and ${value} (${group})`);
+    all[name] = value;
+  }
+}
+
+const signals = require('./signals');
+const signalNames = new Map();
+for (const [name, n] of Object.entries(signals)) if (!signalNames.has(n)) signalNames.set(n, name);
+
+// The name of a signal number ('SIGTERM' for 15), or undefined.
+function signame(n) {
+  if (n >= 32 && n <= 64) return n === 32 ? 'SIGRTMIN' : n === 64 ? 'SIGRTMAX' : `SIGRTMIN+${n - 32}`;
+  return signalNames.get(n);
+}
+
+module.exports = Object.freeze({
+  ...all,
+  groups: Object.freeze(groups),
+  signals,
+  signame,
+});

@@ -1,0 +1,41 @@
+// libjs constants: ioctl requests (<asm-generic/ioctls.h>, <linux/fs.h>,
+// <linux/sockios.h>); the tty ones are the generic values x86-64 and aarch64 share.
+'use strict';
+
+module.exports = Object.freeze({
+  TCGETS: 0x5401,
+  TCSETS: 0x5402,
+  TCSETSW: 0x5403,
+  TCSETSF: 0x5404,
+  TIOCSCTTY: 0x540e,
+  TIOCGPGRP: 0x540f,
+  TIOCSPGRP: 0x5410,
+  TIOCOUTQ: 0x5411,
+  TIOCGWINSZ: 0x5413,
+  TIOCSWINSZ: 0x5414,
+  FIONREAD: 0x541b,
+  TIOCINQ: 0x541b,
+  TIOCNOTTY: 0x5422,
+  FIONBIO: 0x5421,
+  FIONCLEX: 0x5450,
+  FIOCLEX: 0x5451,
+  FIOASYNC: 0x5452,
+  SIOCINQ: 0x541b,
+  SIOCOUTQ: 0x5411,
+  SIOCGIFNAME: 0x8910,
+  SIOCGIFCONF: 0x8912,
+  SIOCGIFFLAGS: 0x8913,
+  SIOCGIFADDR: 0x8915,
+  SIOCGIFMTU: 0x8921,
+  SIOCGIFHWADDR: 0x8927,
+  SIOCGIFINDEX: 0x8933,
+  // _IOW(0x94, 9, int), _IOW(0x94, 13, struct file_clone_range),
+  // _IOWR(0x94, 54, struct file_dedupe_range)
+  FICLONE: 0x40049409,
+  FICLONERANGE: 0x4020940d,
+  FIDEDUPERANGE: 0xc0189436,
+  // _IOR(0x12, 114, size_t), _IOR('f', 1, long), _IOW('f', 2, long)
+  BLKGETSIZE64: 0x80081272,
+  FS_IOC_GETFLAGS: 0x80086601,
+  FS_IOC_SETFLAGS: 0x40086602,
+});

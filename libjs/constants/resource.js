@@ -1,0 +1,56 @@
+// libjs constants: <sys/resource.h>, <sys/wait.h>, <sched.h>: limits,
+// priorities, usage, waiting, scheduling.
+'use strict';
+
+module.exports = Object.freeze({
+  RLIMIT_CPU: 0,
+  RLIMIT_FSIZE: 1,
+  RLIMIT_DATA: 2,
+  RLIMIT_STACK: 3,
+  RLIMIT_CORE: 4,
+  RLIMIT_RSS: 5,
+  RLIMIT_NPROC: 6,
+  RLIMIT_NOFILE: 7,
+  RLIMIT_MEMLOCK: 8,
+  RLIMIT_AS: 9,
+  RLIMIT_LOCKS: 10,
+  RLIMIT_SIGPENDING: 11,
+  RLIMIT_MSGQUEUE: 12,
+  RLIMIT_NICE: 13,
+  RLIMIT_RTPRIO: 14,
+  RLIMIT_RTTIME: 15,
+  RLIMIT_NLIMITS: 16,
+  // rlim_t is 64 bits wide: the exact value as a BigInt.
+  RLIM_INFINITY: 0xffffffffffffffffn,
+
+  PRIO_PROCESS: 0,
+  PRIO_PGRP: 1,
+  PRIO_USER: 2,
+
+  RUSAGE_SELF: 0,
+  RUSAGE_CHILDREN: -1,
+  RUSAGE_THREAD: 1,
+
+  WNOHANG: 0x00000001,
+  WUNTRACED: 0x00000002,
+  WSTOPPED: 0x00000002,
+  WEXITED: 0x00000004,
+  WCONTINUED: 0x00000008,
+  WNOWAIT: 0x01000000,
+  __WNOTHREAD: 0x20000000,
+  __WALL: 0x40000000,
+  __WCLONE: 0x80000000,
+  P_ALL: 0,
+  P_PID: 1,
+  P_PGID: 2,
+  P_PIDFD: 3,
+
+  SCHED_OTHER: 0,
+  SCHED_FIFO: 1,
+  SCHED_RR: 2,
+  SCHED_BATCH: 3,
+  SCHED_IDLE: 5,
+  SCHED_DEADLINE: 6,
+  SCHED_RESET_ON_FORK: 0x40000000,
+  CPU_SETSIZE: 1024,
+});
