@@ -8,9 +8,9 @@ const nr = require('./sysnr');
 const { EINVAL, ENOSYS } = require('./errno');
 const elf = require('./struct/elf');
 
-const AT_FDCWD = -100, O_RDONLY = 0, O_CLOEXEC = 0o2000000;
-const AT_NULL = 0, AT_SYSINFO_EHDR = 33;
-const CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1;
+const { AT_FDCWD, O_RDONLY, O_CLOEXEC, CLOCK_REALTIME, CLOCK_MONOTONIC } = require('./constants');
+
+const AT_NULL = 0, AT_SYSINFO_EHDR = 33; // <linux/auxvec.h>
 const TWO32 = 4294967296;
 
 // The names and versions the kernel exports (Documentation/ABI/stable/vdso).

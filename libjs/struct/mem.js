@@ -69,9 +69,15 @@ class Words {
     this.i64 = new BigInt64Array(ab, 0, n >>> 3);
   }
 
+  // Encoders that wrote into the scratch copy it back with flush().
+  flush(buf, size, offset) {
+    if (this.ab === this.scratch.buffer && buf.buffer !== this.ab)
+      new Uint8Array(buf.buffer, buf.byteOffset + offset, size).set(this.scratch.subarray(0, size));
+  }
+
   unaligned(buf, size, offset) {
+    if (size > this.scratch.byteLength) this.scratch = new Uint8Array(new ArrayBuffer(size));
     const s = this.scratch;
-    if (size > s.byteLength) throw new RangeError('libjs/struct: scratch too small');
     s.set(new Uint8Array(buf.buffer, buf.byteOffset + offset, size));
     this.attach(s.buffer);
     return 0;

@@ -64,7 +64,8 @@ static const field f_statx[] = {
     F(struct statx, stx_btime),      F(struct statx, stx_ctime),
     F(struct statx, stx_mtime),      F(struct statx, stx_rdev_major),
     F(struct statx, stx_rdev_minor), F(struct statx, stx_dev_major),
-    F(struct statx, stx_dev_minor)};
+    F(struct statx, stx_dev_minor),  F(struct statx, stx_mnt_id),
+    F(struct statx, stx_dio_mem_align), F(struct statx, stx_dio_offset_align)};
 static const field f_statfs[] = {
     F(struct statfs, f_type),  F(struct statfs, f_bsize),   F(struct statfs, f_blocks),
     F(struct statfs, f_bfree), F(struct statfs, f_bavail),  F(struct statfs, f_files),
@@ -124,7 +125,9 @@ static const field f_signalfd_siginfo[] = {
     F(struct signalfd_siginfo, ssi_overrun), F(struct signalfd_siginfo, ssi_trapno),
     F(struct signalfd_siginfo, ssi_status), F(struct signalfd_siginfo, ssi_int),
     F(struct signalfd_siginfo, ssi_ptr),    F(struct signalfd_siginfo, ssi_utime),
-    F(struct signalfd_siginfo, ssi_stime),  F(struct signalfd_siginfo, ssi_addr)};
+    F(struct signalfd_siginfo, ssi_stime),  F(struct signalfd_siginfo, ssi_addr),
+    F(struct signalfd_siginfo, ssi_addr_lsb), F(struct signalfd_siginfo, ssi_syscall),
+    F(struct signalfd_siginfo, ssi_call_addr), F(struct signalfd_siginfo, ssi_arch)};
 static const field f_inotify_event[] = {
     F(struct inotify_event, wd), F(struct inotify_event, mask),
     F(struct inotify_event, cookie), F(struct inotify_event, len),
@@ -133,7 +136,8 @@ static const field f_winsize[] = {F(struct winsize, ws_row), F(struct winsize, w
                                   F(struct winsize, ws_xpixel), F(struct winsize, ws_ypixel)};
 static const field f_siginfo[] = {F(siginfo_t, si_signo), F(siginfo_t, si_errno),
                                   F(siginfo_t, si_code),  F(siginfo_t, si_pid),
-                                  F(siginfo_t, si_uid),   F(siginfo_t, si_status)};
+                                  F(siginfo_t, si_uid),   F(siginfo_t, si_status),
+                                  F(siginfo_t, si_utime), F(siginfo_t, si_stime)};
 static const field f_ucred[] = {F(struct ucred, pid), F(struct ucred, uid), F(struct ucred, gid)};
 static const field f_linger[] = {F(struct linger, l_onoff), F(struct linger, l_linger)};
 static const field f_ip_mreq[] = {F(struct ip_mreq, imr_multiaddr),
