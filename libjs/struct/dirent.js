@@ -8,7 +8,7 @@ const { TWO32, checkView, checkInt, typeError } = require('./mem');
 //      8 |    8 | d_off     s64, an opaque cookie for lseek (not decoded)
 //     16 |    2 | d_reclen  u16, this record's length (8-byte multiple)
 //     18 |    1 | d_type    u8, DT_*
-//     19 |    - | d_name    NUL-terminated, then zero padding to d_reclen
+//     19 |    - | d_name    NUL-terminated, then padding (not zeroed) to d_reclen
 const HEADER = 19;
 const layout = { size: 24, fields: { d_ino: [0, 8], d_off: [8, 8], d_reclen: [16, 2], d_type: [18, 1], d_name: [19, 0] } };
 
@@ -25,12 +25,14 @@ function bytesOf(buf, nread, what) {
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-// A record's name: from HEADER up to its NUL. Names cannot hold a NUL, and
-// the padding after it is zeros, so scan back from the end (at most 8 bytes).
+// A record's name: from HEADER up to its NUL. The kernel does not clear the
+// padding after the NUL (a reused buffer keeps old bytes there), so scan
+// forward.
 function nameEnd(u8, p, reclen) {
-  let e = p + reclen - 1;
-  while (e > p + HEADER && u8[e] === 0) e--;
-  return u8[e] === 0 ? e : e + 1;
+  let e = p + HEADER;
+  const end = p + reclen;
+  while (e < end && u8[e] !== 0) e++;
+  return e;
 }
 
 function badRecord(p) {
