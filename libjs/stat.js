@@ -1,0 +1,100 @@
+// libjs: <sys/stat.h>: fstat, newfstatat, statx, chmod, mkdir, mknod, umask, utimensat.
+// The struct buffers are filled by the kernel; libjs/struct decodes them.
+'use strict';
+const { syscall } = require('./sys');
+const nr = require('./sysnr');
+const { cpath, cpathOrNull, need, needOrNull } = require('./args');
+const { AT_FDCWD, AT_SYMLINK_NOFOLLOW, S_IFIFO } = require('./constants');
+const SIZE = require('./abi');
+
+const ENOSYS = -38;
+const STAT = SIZE.stat, STATX = SIZE.statx;
+
+// buf: at least sizeof(struct stat) bytes (144 on x86-64, 128 on aarch64).
+function fstat(fd, buf) {
+  return syscall(nr.fstat, fd, need('fstat', buf, STAT, 'buf'));
+}
+
+function newfstatat(dirfd, path, buf, flags = 0) {
+  const p = cpath('newfstatat', path, 'path');
+  return syscall(nr.newfstatat, dirfd, p, need('newfstatat', buf, STAT, 'buf'), flags);
+}
+
+function stat(path, buf) {
+  const p = cpath('stat', path, 'path');
+  return syscall(nr.newfstatat, AT_FDCWD, p, need('stat', buf, STAT, 'buf'), 0);
+}
+
+function lstat(path, buf) {
+  const p = cpath('lstat', path, 'path');
+  return syscall(nr.newfstatat, AT_FDCWD, p, need('lstat', buf, STAT, 'buf'), AT_SYMLINK_NOFOLLOW);
+}
+
+// buf: at least 256 bytes (struct statx).
+function statx(dirfd, path, flags, mask, buf) {
+  const p = cpath('statx', path, 'path');
+  return syscall(nr.statx, dirfd, p, flags, mask, need('statx', buf, STATX, 'buf'));
+}
+
+// The kernel's fchmodat has no flags argument (fchmodat2 does).
+function fchmodat(dirfd, path, mode) {
+  return syscall(nr.fchmodat, dirfd, cpath('fchmodat', path, 'path'), mode);
+}
+
+// Linux 6.6. Without flags, fchmodat means the same on older kernels.
+function fchmodat2(dirfd, path, mode, flags = 0) {
+  const p = cpath('fchmodat2', path, 'path');
+  const r = syscall(nr.fchmodat2, dirfd, p, mode, flags);
+  if (r === ENOSYS && flags === 0) return syscall(nr.fchmodat, dirfd, p, mode);
+  return r;
+}
+
+function fchmod(fd, mode) {
+  return syscall(nr.fchmod, fd, mode);
+}
+
+function chmod(path, mode) {
+  return syscall(nr.fchmodat, AT_FDCWD, cpath('chmod', path, 'path'), mode);
+}
+
+function mkdirat(dirfd, path, mode) {
+  return syscall(nr.mkdirat, dirfd, cpath('mkdirat', path, 'path'), mode);
+}
+
+function mkdir(path, mode) {
+  return syscall(nr.mkdirat, AT_FDCWD, cpath('mkdir', path, 'path'), mode);
+}
+
+function mknodat(dirfd, path, mode, dev = 0) {
+  return syscall(nr.mknodat, dirfd, cpath('mknodat', path, 'path'), mode, dev);
+}
+
+function mknod(path, mode, dev = 0) {
+  return syscall(nr.mknodat, AT_FDCWD, cpath('mknod', path, 'path'), mode, dev);
+}
+
+function mkfifo(path, mode) {
+  return syscall(nr.mknodat, AT_FDCWD, cpath('mkfifo', path, 'path'), S_IFIFO | (mode & 0o7777), 0);
+}
+
+// Returns the previous mask; never fails.
+function umask(mask) {
+  return syscall(nr.umask, mask);
+}
+
+// times: null (both now) or two struct timespec (32 bytes: atime, mtime),
+// tv_nsec may be UTIME_NOW or UTIME_OMIT. path null: the file dirfd refers to.
+function utimensat(dirfd, path, times, flags = 0) {
+  const p = cpathOrNull('utimensat', path, 'path');
+  return syscall(nr.utimensat, dirfd, p, needOrNull('utimensat', times, 2 * SIZE.timespec, 'times'), flags);
+}
+
+function futimens(fd, times) {
+  return syscall(nr.utimensat, fd, null, needOrNull('futimens', times, 2 * SIZE.timespec, 'times'), 0);
+}
+
+module.exports = {
+  fstat, newfstatat, fstatat: newfstatat, stat, lstat, statx,
+  fchmodat, fchmodat2, fchmod, chmod, mkdirat, mkdir, mknodat, mknod, mkfifo, umask,
+  utimensat, futimens,
+};
