@@ -1,0 +1,230 @@
+// unode: the loader. Runs once per JavaScript environment, from the preload
+// (bin/unode.js): patches Node's built-in module objects in place so that every
+// way of reaching a module (require, node: ids, import, createRequire,
+// process.getBuiltinModule) gets unode's functions, and loads unode's code only
+// when the program first touches a module. See docs/modules.md.
+'use strict';
+const Module = require('module');
+const path = require('path');
+const registry = require('./modules');
+
+const LIB = path.join(__dirname, '..', 'lib');
+
+let started = false;
+
+function start(preloadFile) {
+  if (started) return;
+  started = true;
+  stripPreload(preloadFile);
+  markVersion();
+  const strict = process.env.UNODE_STRICT === '1';
+  // Presence first: resolving a file asks Node's fs, which must not be patched yet.
+  const plan = entries().map((e) => ({ e, file: present(e) }));
+  for (const { e, file } of plan) {
+    if (e.kind === 'install') {
+      if (file !== null) require(file).install(targetOf(e.name));
+      else if (strict) guard(targetOf(e.name), e.members || [], e.name);
+    } else if (file !== null) {
+      serve(e, file, strict);
+    } else if (strict) {
+      const target = targetOf(e.name);
+      guard(target, Reflect.ownKeys(target).filter((k) => !(e.keep || []).includes(k)), e.name);
+    }
+  }
+}
+
+// The registry, with the test-only override file of UNODE_TEST_REGISTRY merged
+// in (entries there carry `file`, an absolute path, and replace same-named ones).
+function entries() {
+  const list = registry.served.slice();
+  const extra = process.env.UNODE_TEST_REGISTRY;
+  if (extra) {
+    for (const t of require(extra).served) {
+      const at = list.findIndex((e) => e.name === t.name);
+      if (at >= 0) list[at] = t; else list.push(t);
+    }
+  }
+  return list;
+}
+
+function implFile(e) {
+  if (e.file) return e.file;
+  return e.impl ? path.join(LIB, `${e.impl}.js`) : null;
+}
+
+// The implementation file if it exists, else null. Module._stat is the stat of
+// Node's own module loader (one call, no resolution); require.resolve otherwise.
+function present(e) {
+  const file = implFile(e);
+  if (file === null) return null;
+  if (typeof Module._stat === 'function') return Module._stat(file) === 0 ? file : null;
+  try {
+    return require.resolve(file);
+  } catch (err) {
+    if (err.code === 'MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+function targetOf(name) {
+  return name === 'process' ? process : require(name);
+}
+
+// `node -r <this preload> ...` is how unode runs; the program sees the
+// execArgv that node alone would give it.
+function stripPreload(preloadFile) {
+  const a = process.execArgv;
+  if ((a[0] === '-r' || a[0] === '--require') && a.length > 1 &&
+      (a[1] === preloadFile || /(^|\/)unode(\.js)?$/.test(a[1]))) {
+    a.splice(0, 2);
+  }
+}
+
+function markVersion() {
+  if (Object.prototype.hasOwnProperty.call(process.versions, 'unode')) return;
+  Object.defineProperty(process.versions, 'unode', {
+    value: require('../package.json').version, enumerable: true, writable: false, configurable: true,
+  });
+}
+
+// Lazy service of one module: every property of Node's exports object becomes
+// an accessor; the first read (Node's own CommonJS loader reading a file counts)
+// loads unode/lib/<impl>.js and copies it over, leaving plain data properties.
+function serve(e, file, strict) {
+  const target = targetOf(e.name);
+  const rec = {
+    name: e.name, file, strict, target, state: 'lazy',
+    keep: new Set(e.keep || []),
+    originals: Object.getOwnPropertyDescriptors(target),
+    getters: new Map(),
+  };
+  for (const key of Reflect.ownKeys(rec.originals)) {
+    const d = rec.originals[key];
+    if (rec.keep.has(key) || !d.configurable) continue;
+    const get = function() {
+      if (rec.state === 'lazy') resolve(rec);
+      if (rec.state === 'loading') return d.get ? d.get.call(this) : d.value;
+      return target[key];
+    };
+    rec.getters.set(key, get);
+    Object.defineProperty(target, key, {
+      configurable: true, enumerable: d.enumerable, get,
+      set(v) { setData(target, key, v, d.enumerable); },
+    });
+  }
+}
+
+function setData(target, key, value, enumerable) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable, configurable: true });
+}
+
+function resolve(rec) {
+  rec.state = 'loading';
+  let impl;
+  try {
+    impl = require(rec.file);
+  } catch (err) {
+    for (const [key, get] of rec.getters) {
+      const cur = Object.getOwnPropertyDescriptor(rec.target, key);
+      if (cur && cur.get === get) Object.defineProperty(rec.target, key, rec.originals[key]);
+    }
+    rec.state = 'failed';
+    throw err;
+  }
+  apply(rec, impl);
+  rec.state = 'ready';
+  Module.syncBuiltinESMExports();
+}
+
+function apply(rec, impl) {
+  const { target, originals } = rec;
+  const keys = new Set([...Reflect.ownKeys(originals), ...Reflect.ownKeys(impl)]);
+  const missing = [];
+  for (const key of keys) {
+    if (rec.keep.has(key)) continue;
+    const orig = originals[key];
+    if (orig !== undefined) {
+      const cur = Object.getOwnPropertyDescriptor(target, key);
+      // Skipped: properties that cannot change, and ones the program replaced.
+      if (!orig.configurable || !cur || cur.get !== rec.getters.get(key)) continue;
+    }
+    const d = Object.getOwnPropertyDescriptor(impl, key);
+    if (d !== undefined) {
+      d.configurable = true;
+      if (orig !== undefined) d.enumerable = orig.enumerable;
+      Object.defineProperty(target, key, d);
+    } else {
+      Object.defineProperty(target, key, orig);
+      missing.push(key);
+    }
+  }
+  if (rec.strict && missing.length > 0) guard(target, missing, rec.name);
+}
+
+// UNODE_STRICT=1 for what unode should serve but does not yet: the program's
+// own reads of these properties throw an error naming them; Node's internals
+// (its CommonJS loader reading files, util.inspect, ...) and unode's own code
+// still get Node's values, so only the program's request fails.
+function guard(target, keys, name) {
+  for (const key of keys) {
+    const d = Object.getOwnPropertyDescriptor(target, key);
+    if (d === undefined || !d.configurable) continue;
+    const get = function() {
+      if (fromProgram(get)) throw notImplemented(name, key, get);
+      return d.get ? d.get.call(this) : d.value;
+    };
+    Object.defineProperty(target, key, {
+      configurable: true, enumerable: d.enumerable, get,
+      set(v) { setData(target, key, v, d.enumerable); },
+    });
+  }
+}
+
+function notImplemented(name, key, fn) {
+  const what = name === 'process' ? `process.${String(key)}` :
+    `'${name}' (${name.replace(/\W/g, '_')}.${String(key)})`;
+  const err = new Error(`unode: ${what} is not implemented by unode yet (UNODE_STRICT=1)`);
+  err.code = 'ERR_UNODE_NOT_IMPLEMENTED';
+  Error.captureStackTrace(err, fn);
+  return err;
+}
+
+// True when the read comes from the program (its code, or an ESM import of the
+// module, which reads every export through BuiltinModule.syncExports).
+function fromProgram(fn) {
+  const sites = callSites(fn, 4);
+  for (const s of sites) {
+    if (s.getFunctionName() === 'syncExports' && String(s.getFileName()).startsWith('node:internal/')) return true;
+  }
+  const file = sites.length > 0 ? String(sites[0].getFileName() || '') : '';
+  return !file.startsWith('node:') && !ownFile(file);
+}
+
+function callSites(fn, limit) {
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  Error.prepareStackTrace = (_, sites) => sites;
+  Error.stackTraceLimit = limit;
+  try {
+    const holder = {};
+    Error.captureStackTrace(holder, fn);
+    return Array.isArray(holder.stack) ? holder.stack : [];
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+let ownDirs = null;
+function ownFile(file) {
+  if (ownDirs === null) {
+    ownDirs = [path.join(__dirname, '..') + path.sep];
+    for (const pkg of ['libjs', 'libaio', 'eloop', 'libsys']) {
+      try {
+        ownDirs.push(path.dirname(require.resolve(`${pkg}/package.json`)) + path.sep);
+      } catch {}
+    }
+  }
+  return ownDirs.some((dir) => file.startsWith(dir));
+}
+
+module.exports = { start, entries, implFile, present };
