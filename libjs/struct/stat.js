@@ -73,12 +73,30 @@ const NLINK_HI = F.st_nlink[1] === 8 ? 1 : 0;
 const BLKSIZE_HI = F.st_blksize[1] === 8 ? 1 : 0;
 
 const w = new Words(SIZE);
+// The last aligned buffer decoded at offset 0 and its word index: the hot
+// path (one scratch buffer per call site) skips even the view lookup.
+let lastBuf = null, lastBase = 0, U = w.u32, I = w.i32;
+
+function base(buf, offset, what) {
+  if (buf === lastBuf && offset === 0) return lastBase;
+  const b = w.at(buf, SIZE, offset, what);
+  U = w.u32;
+  I = w.i32;
+  // Never cache the unaligned path: its words live in a scratch copy.
+  if (offset === 0 && w.ab === buf.buffer) {
+    lastBuf = buf;
+    lastBase = b;
+  } else {
+    lastBuf = null;
+  }
+  return b;
+}
 
 // Number form. 64-bit fields are read as two words (exact below 2**53, the
 // nearest double above, as Node's Stats); times also as Node computes *Ms.
 function decode(buf, offset = 0) {
-  const b = w.at(buf, SIZE, offset, 'stat.decode');
-  const u = w.u32, i = w.i32;
+  const b = base(buf, offset, 'stat.decode');
+  const u = U, i = I;
   const as = u[b + ATIM] + i[b + ATIM + 1] * TWO32, an = u[b + ATIM + 2];
   const ms = u[b + MTIM] + i[b + MTIM + 1] * TWO32, mn = u[b + MTIM + 2];
   const cs = u[b + CTIM] + i[b + CTIM + 1] * TWO32, cn = u[b + CTIM + 2];
@@ -129,11 +147,12 @@ function decodeBigInt(buf, offset = 0) {
 // Just st_mode / st_size, for callers that need one field (isDirectory checks,
 // readFile sizing) without building the object.
 function mode(buf, offset = 0) {
-  return w.u32[w.at(buf, SIZE, offset, 'stat.mode') + MODE];
+  const b = base(buf, offset, 'stat.mode');
+  return U[b + MODE];
 }
 function size(buf, offset = 0) {
-  const b = w.at(buf, SIZE, offset, 'stat.size');
-  return w.u32[b + SZ] + w.i32[b + SZ + 1] * TWO32;
+  const b = base(buf, offset, 'stat.size');
+  return U[b + SZ] + I[b + SZ + 1] * TWO32;
 }
 
 module.exports = { SIZE, layout, LAYOUTS, decode, decodeBigInt, mode, size };

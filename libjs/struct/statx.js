@@ -47,12 +47,28 @@ const LAYOUTS = { x64: layout, arm64: layout };
 const TS_SIZE = 16;
 
 const w = new Words(SIZE);
+// As in stat.js: the last aligned buffer decoded at offset 0 skips the lookup.
+let lastBuf = null, lastBase = 0, U = w.u32, I = w.i32;
+
+function base(buf, offset, what) {
+  if (buf === lastBuf && offset === 0) return lastBase;
+  const b = w.at(buf, SIZE, offset, what);
+  U = w.u32;
+  I = w.i32;
+  if (offset === 0 && w.ab === buf.buffer) {
+    lastBuf = buf;
+    lastBase = b;
+  } else {
+    lastBuf = null;
+  }
+  return b;
+}
 
 // Number form; *Ms as Node computes them; dev and rdev are the dev_t values
 // libuv builds (glibc's makedev of major and minor), so they equal Node's.
 function decode(buf, offset = 0) {
-  const b = w.at(buf, SIZE, offset, 'statx.decode');
-  const u = w.u32, i = w.i32;
+  const b = base(buf, offset, 'statx.decode');
+  const u = U, i = I;
   const as = u[b + 16] + i[b + 17] * TWO32, an = u[b + 18];
   const bs = u[b + 20] + i[b + 21] * TWO32, bn = u[b + 22];
   const cs = u[b + 24] + i[b + 25] * TWO32, cn = u[b + 26];
