@@ -1,0 +1,52 @@
+// unode/internal/os: whole small files (/proc, /sys, /etc) read through libjs,
+// as libuv's uv__slurp and glibc's file parsers read them.
+'use strict';
+const { open } = require('libjs/fcntl');
+const { read, close } = require('libjs/unistd');
+const { O_RDONLY, O_CLOEXEC } = require('libjs/constants');
+
+// One buffer for every read; it only grows (to the largest file read, e.g.
+// /proc/cpuinfo on a machine with many CPUs). Reads are synchronous, so no
+// two of them overlap.
+let buf = Buffer.allocUnsafe(16384);
+
+// The bytes of `path`, up to `limit` of them: a Buffer that is valid only
+// until the next call (copy it to keep it), or -errno. A /proc file comes in
+// pieces of a page or so, hence the loop to end of file.
+function readBytes(path, limit = Infinity) {
+  const fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fd;
+  let n = 0;
+  for (;;) {
+    if (n >= limit) break;
+    if (n === buf.length) {
+      const grown = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(grown, 0, 0, n);
+      buf = grown;
+    }
+    const r = read(fd, buf, Math.min(buf.length, limit) - n, n);
+    if (r < 0) {
+      close(fd);
+      return r;
+    }
+    if (r === 0) break;
+    n += r;
+  }
+  close(fd);
+  return buf.subarray(0, n);
+}
+
+// The file as a string (latin1: /proc and /sys are ASCII; every byte maps to
+// one character, so offsets agree with the bytes), or -errno.
+function readText(path, limit) {
+  const b = readBytes(path, limit);
+  return typeof b === 'number' ? b : b.latin1Slice(0, b.length);
+}
+
+// The file's bytes in a Buffer of their own, or -errno.
+function readCopy(path, limit) {
+  const b = readBytes(path, limit);
+  return typeof b === 'number' ? b : Buffer.from(b);
+}
+
+module.exports = { readBytes, readText, readCopy };
