@@ -24,6 +24,13 @@ export function view(address: bigint | number, length: bigint | number): ArrayBu
 export function call(address: SyscallArg, ...args: SyscallArg[]): number;
 /** The same, the result as a BigInt. */
 export function call64(address: SyscallArg, ...args: SyscallArg[]): bigint;
+/**
+ * A call handle for one address: takes nargs - bound.length arguments (marshalled
+ * as call()'s), then passes the bound ones (marshalled once; bound buffers are
+ * kept referenced by the handle; bound strings are a TypeError). No libffi on the
+ * call path. Result as call().
+ */
+export function prepare(address: number | bigint, nargs: number, bound?: SyscallArg[]): (...args: SyscallArg[]) => number;
 
 /** sizeof of the kernel structs libjs decodes, as the C compiler sees them. */
 export const sizeof: Readonly<Record<string, number>>;
