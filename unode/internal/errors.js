@@ -319,13 +319,35 @@ function formatMessage(key, args, self) {
   return util.format(msg, ...args);
 }
 
+// Set by withMessage() for the next construction only.
+let presetMessage = null;
+
+// An instance of a registry class whose message is given as is (the wording
+// of Node's C++ checks, which differs from its registry's).
+function withMessage(Class, message) {
+  presetMessage = message;
+  try {
+    return new Class();
+  } finally {
+    presetMessage = null;
+  }
+}
+
 // One class per code (and per extra base class, as Node's ERR_INVALID_ARG_VALUE.RangeError).
 function makeNodeError(Base, key) {
   const msg = messages.get(key);
   const fixed = typeof msg === 'string' ? msg : null;
   class NodeError extends Base {
     constructor(...args) {
-      if (fixed !== null && countFormatArgs(fixed) === 0) {
+      if (presetMessage !== null) {
+        const m = presetMessage;
+        presetMessage = null;
+        withoutStack(() => super());
+        this.code = key;
+        Object.defineProperty(this, 'message', {
+          value: m, enumerable: false, writable: true, configurable: true,
+        });
+      } else if (fixed !== null && countFormatArgs(fixed) === 0) {
         withoutStack(() => super(fixed));
         this.code = key;
       } else if (fixed !== null) {
@@ -548,15 +570,12 @@ E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeErro
 // The wording of Node's C++ argument checks (fd in close/fsync/..., see
 // determineSpecificTypeNative): same codes and classes, different text.
 function nativeInvalidArgType(name, expected, actual) {
-  const err = new codes.ERR_INVALID_ARG_TYPE(name, expected, actual);
-  err.message = invalidArgTypeMessage(name, expected, actual, true);
-  return err;
+  return withMessage(codes.ERR_INVALID_ARG_TYPE, invalidArgTypeMessage(name, expected, actual, true));
 }
 function nativeOutOfRange(name, range, input) {
-  const err = new codes.ERR_OUT_OF_RANGE(name, range, input);
-  err.message = outOfRangeMessage(name, range, input, false, true);
-  return err;
+  return withMessage(codes.ERR_OUT_OF_RANGE, outOfRangeMessage(name, range, input, false, true));
 }
+hideStackFrames(withMessage);
 hideStackFrames(nativeInvalidArgType);
 hideStackFrames(nativeOutOfRange);
 
@@ -596,6 +615,7 @@ module.exports = {
   aggregateTwoErrors,
   nativeInvalidArgType,
   nativeOutOfRange,
+  withMessage,
   hideStackFrames,
   determineSpecificType,
   formatList,

@@ -18,6 +18,7 @@ const {
   hideStackFrames,
   nativeInvalidArgType,
   nativeOutOfRange,
+  withMessage,
 } = require('./errors');
 
 const { isArrayBufferView, isUint8Array, isDate } = require('util').types;
@@ -275,6 +276,18 @@ function getValidatedFdNative(fd, propName = 'fd') {
   return fd === 0 ? 0 : fd;
 }
 
+// access() and copyFile() modes as Node checks them in C++: numbers are
+// truncated, then must be within 0..7; null and undefined mean 0.
+function getValidFileModeNative(mode) {
+  if (mode == null) return 0;
+  if (typeof mode !== 'number')
+    throw withMessage(ERR_INVALID_ARG_TYPE, 'mode must be int32 or null/undefined');
+  if (!Number.isFinite(mode)) throw withMessage(ERR_OUT_OF_RANGE, 'mode is out of range');
+  const m = Math.trunc(mode);
+  if (m < 0 || m > 7) throw withMessage(ERR_OUT_OF_RANGE, 'mode is out of range: >= 0 && <= 7');
+  return m === 0 ? 0 : m;
+}
+
 const {
   O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC,
 } = C;
@@ -330,7 +343,7 @@ for (const fn of [
   validateBooleanArray, validateAbortSignal, validateFunction, validateUndefined, validateBuffer,
   validateEncoding, validatePort, validateSignalName, validateFiniteNumber, checkRangesOrGetDefault,
   parseFileMode, fileURLToPath, toPathIfFileURL, validatePath, getValidatedPath, getValidatedFd,
-  getValidatedFdNative, stringToFlags, toUnixTimestamp,
+  getValidatedFdNative, getValidFileModeNative, stringToFlags, toUnixTimestamp,
 ]) hideStackFrames(fn);
 
 module.exports = {
@@ -373,6 +386,7 @@ module.exports = {
   getValidatedPath,
   getValidatedFd,
   getValidatedFdNative,
+  getValidFileModeNative,
   stringToFlags,
   toUnixTimestamp,
 };
