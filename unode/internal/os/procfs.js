@@ -49,4 +49,22 @@ function readCopy(path, limit) {
   return typeof b === 'number' ? b : Buffer.from(b);
 }
 
-module.exports = { readBytes, readText, readCopy };
+// getauxval(3): a value of the auxiliary vector the kernel gave this process
+// (AT_PAGESZ, AT_SECURE, AT_CLKTCK, ...), or undefined. Read once: it never changes.
+let auxv = null;
+function getauxval(type) {
+  if (auxv === null) {
+    auxv = new Map();
+    const b = readBytes('/proc/self/auxv');
+    if (typeof b !== 'number') {
+      for (let p = 0; p + 16 <= b.length; p += 16) {
+        const t = b.readUInt32LE(p) + b.readUInt32LE(p + 4) * 2 ** 32;
+        if (t === 0) break;
+        auxv.set(t, b.readUInt32LE(p + 8) + b.readUInt32LE(p + 12) * 2 ** 32);
+      }
+    }
+  }
+  return auxv.get(type);
+}
+
+module.exports = { readBytes, readText, readCopy, getauxval };

@@ -3,7 +3,7 @@
 // uv_os_homedir) and the environment checks of Node's safeGetenv for os.tmpdir().
 'use strict';
 const { geteuid, getuid, getgid, getegid } = require('libjs/unistd');
-const { readBytes } = require('./procfs');
+const { getauxval } = require('./procfs');
 const passwd = require('./passwd');
 
 const ENOENT = -2, ENOBUFS = -105;
@@ -49,29 +49,14 @@ function homedir() {
   return Buffer.from(pw.dir, 'latin1').toString('utf8');
 }
 
-// AT_SECURE from the auxiliary vector: set for a set-user-ID program, whose
-// environment comes from someone else (read once: it cannot change).
+// AT_SECURE: set for a set-user-ID program, whose environment comes from
+// someone else.
 const AT_SECURE = 23;
-let atSecure = null;
-function secure() {
-  if (atSecure === null) {
-    atSecure = false;
-    const b = readBytes('/proc/self/auxv');
-    if (typeof b !== 'number') {
-      for (let p = 0; p + 16 <= b.length; p += 16) {
-        const type = b.readUInt32LE(p) + b.readUInt32LE(p + 4) * 2 ** 32;
-        if (type === 0) break;
-        if (type === AT_SECURE) atSecure = b.readUInt32LE(p + 8) !== 0 || b.readUInt32LE(p + 12) !== 0;
-      }
-    }
-  }
-  return atSecure;
-}
 
 // Node's safeGetenv: the variable, unless the process runs with privileges it
 // did not start with (AT_SECURE, or real and effective ids that differ).
 function safeGetenv(key) {
-  if (secure() || getuid() !== geteuid() || getgid() !== getegid()) return undefined;
+  if (getauxval(AT_SECURE) || getuid() !== geteuid() || getgid() !== getegid()) return undefined;
   return process.env[key];
 }
 

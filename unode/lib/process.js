@@ -1,0 +1,284 @@
+// unode: the kernel-facing parts of `process`, on libjs (unode/internal/process).
+// The loader calls install(process) at start-up; the functions are exported
+// too, for use without the loader. See docs/os-process.md.
+'use strict';
+
+// Nothing is loaded until first used: install() runs at start-up, where every
+// millisecond counts, and most programs call few of these.
+function lazy(id) {
+  let m = null;
+  return () => m || (m = require(id));
+}
+const errno = lazy('libjs/errno');
+const vdso = lazy('libjs/vdso');
+const signal = lazy('libjs/signal');
+const errors = lazy('../internal/errors');
+const validators = lazy('../internal/validators');
+const dir = lazy('../internal/process/cwd');
+const ids = lazy('../internal/process/ids');
+const usage = lazy('../internal/process/usage');
+const osConstants = lazy('../internal/os/constants');
+
+// A worker thread's process has Node's stand-ins for what only the main
+// thread may do (chdir, the id setters), marked `disabled`.
+const isWorker = (target) => typeof target.chdir === 'function' && target.chdir.disabled === true;
+const inWorker = isWorker(process);
+
+// Node's own, kept: the V8 heap numbers of memoryUsage(), and the origin of
+// process.uptime() (read once; uptime() then runs on our clock).
+const nodeMemoryUsage = process.memoryUsage;
+const nodeUptime = process.uptime;
+let startNs = -1;
+
+// The error Node's C++ raises with ThrowErrnoException: `CODE, strerror text`,
+// a positive errno.
+function cxxErrnoException(n, syscall) {
+  const code = errno().errname(n);
+  const err = new Error(`${code}, ${errno().describe(n)}`);
+  err.errno = n < 0 ? -n : n;
+  err.code = code;
+  err.syscall = syscall;
+  Error.captureStackTrace(err, cxxErrnoException);
+  return err;
+}
+
+// ---- time ----------------------------------------------------------------
+
+let mono = () => (mono = vdso().hrtimeMono)();
+let monoBigInt = () => (monoBigInt = vdso().hrtimeBigInt)();
+
+function hrtime(time) {
+  const now = mono();
+  if (time !== undefined) {
+    validators().validateArray(time, 'time');
+    if (time.length !== 2) throw new (errors().codes.ERR_OUT_OF_RANGE)('time', 2, time.length);
+    const sec = now[0] - time[0];
+    const nsec = now[1] - time[1];
+    const needsBorrow = nsec < 0;
+    return [needsBorrow ? sec - 1 : sec, needsBorrow ? nsec + 1e9 : nsec];
+  }
+  return now;
+}
+hrtime.bigint = function hrtimeBigInt() {
+  return monoBigInt();
+};
+
+function uptime() {
+  if (startNs < 0) startNs = usage().startTime(Reflect.apply(nodeUptime, process, []));
+  return (usage().monotonicNs() - startNs) / 1e9;
+}
+
+// ---- working directory and mask -------------------------------------------
+
+function rawCwd() {
+  const r = dir().getcwd();
+  if (typeof r === 'number') throw errors().uvException(r, 'uv_cwd', undefined, undefined, rawCwd);
+  return r;
+}
+
+// The main thread caches the directory until the next chdir, as Node does
+// (so a deleted working directory still has a name).
+let cachedCwd = '';
+function wrappedCwd() {
+  if (cachedCwd === '') cachedCwd = rawCwd();
+  return cachedCwd;
+}
+
+// A worker cannot see the main thread's chdir: no cache.
+function workerCwd() {
+  return rawCwd();
+}
+
+function wrappedChdir(directory) {
+  validators().validateString(directory, 'directory');
+  const path = dir().cString(directory);
+  const r = dir().chdir(path);
+  if (r < 0) {
+    const cur = dir().getcwd();
+    throw errors().uvException(r, 'chdir', typeof cur === 'string' ? cur : undefined, path);
+  }
+  cachedCwd = '';
+}
+
+function wrappedUmask(mask) {
+  if (mask !== undefined) mask = validators().parseFileMode(mask, 'mask');
+  return dir().umask(mask);
+}
+
+// In a worker the mask can be read, not set.
+const workerUmask = {
+  wrappedUmask(mask) {
+    if (mask !== undefined) throw new (errors().codes.ERR_WORKER_UNSUPPORTED_OPERATION)('Setting process.umask()');
+    return dir().umask(undefined);
+  },
+}.wrappedUmask;
+
+// ---- signals ---------------------------------------------------------------
+
+// pid and sig as Node's C++ takes them (Int32Value).
+function rawKill(pid, sig) {
+  return signal().kill(pid | 0, sig | 0);
+}
+
+function kill(pid, sig) {
+  let err;
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('pid', 'number', pid);
+  if (sig === (sig | 0)) {
+    err = rawKill(pid, sig);
+  } else {
+    sig = sig || 'SIGTERM';
+    const signals = osConstants().signals;
+    if (signals[sig]) err = rawKill(pid, signals[sig]);
+    else throw new (errors().codes.ERR_UNKNOWN_SIGNAL)(sig);
+  }
+  if (err) throw errors().errnoException(err, 'kill');
+  return true;
+}
+
+// ---- credentials -----------------------------------------------------------
+
+function getuid() {
+  return ids().getuid();
+}
+
+function geteuid() {
+  return ids().geteuid();
+}
+
+function getgid() {
+  return ids().getgid();
+}
+
+function getegid() {
+  return ids().getegid();
+}
+
+function getgroups() {
+  const g = ids().getgroups();
+  if (typeof g === 'number') throw cxxErrnoException(g, 'getgroups');
+  return g;
+}
+
+// ---- usage -----------------------------------------------------------------
+
+function rss() {
+  const r = usage().rss();
+  if (r < 0) throw errors().uvException(r, 'uv_resident_set_memory');
+  return r;
+}
+
+function memoryUsage() {
+  const v8 = nodeMemoryUsage();
+  return {
+    rss: rss(),
+    heapTotal: v8.heapTotal,
+    heapUsed: v8.heapUsed,
+    external: v8.external,
+    arrayBuffers: v8.arrayBuffers,
+  };
+}
+memoryUsage.rss = rss;
+
+const resourceValues = new Float64Array(16);
+function resourceUsage() {
+  const r = usage().resourceUsage(resourceValues);
+  if (r < 0) throw errors().uvException(r, 'uv_getrusage');
+  return {
+    userCPUTime: resourceValues[0],
+    systemCPUTime: resourceValues[1],
+    maxRSS: resourceValues[2],
+    sharedMemorySize: resourceValues[3],
+    unsharedDataSize: resourceValues[4],
+    unsharedStackSize: resourceValues[5],
+    minorPageFault: resourceValues[6],
+    majorPageFault: resourceValues[7],
+    swappedOut: resourceValues[8],
+    fsRead: resourceValues[9],
+    fsWrite: resourceValues[10],
+    ipcSent: resourceValues[11],
+    ipcReceived: resourceValues[12],
+    signalsCount: resourceValues[13],
+    voluntaryContextSwitches: resourceValues[14],
+    involuntaryContextSwitches: resourceValues[15],
+  };
+}
+
+function previousValueIsValid(num) {
+  return typeof num === 'number' && num <= Number.MAX_SAFE_INTEGER && num >= 0;
+}
+
+const cpuValues = new Float64Array(2);
+function cpuUsage(prevValue) {
+  if (prevValue) {
+    const { validateObject, validateNumber } = validators();
+    const { ERR_INVALID_ARG_VALUE } = errors().codes;
+    if (!previousValueIsValid(prevValue.user)) {
+      validateObject(prevValue, 'prevValue');
+      validateNumber(prevValue.user, 'prevValue.user');
+      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user', prevValue.user);
+    }
+    if (!previousValueIsValid(prevValue.system)) {
+      validateNumber(prevValue.system, 'prevValue.system');
+      throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system', prevValue.system);
+    }
+  }
+  const r = usage().cpuUsage(cpuValues);
+  if (r < 0) throw errors().uvException(r, 'uv_getrusage');
+  if (prevValue) {
+    return { user: cpuValues[0] - prevValue.user, system: cpuValues[1] - prevValue.system };
+  }
+  return { user: cpuValues[0], system: cpuValues[1] };
+}
+
+// ---- installation ----------------------------------------------------------
+
+// Replace `key` on `target`, keeping the property's attributes.
+function put(target, key, value) {
+  const d = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, {
+    value,
+    writable: d === undefined || d.get !== undefined ? true : d.writable,
+    enumerable: d === undefined ? true : d.enumerable,
+    configurable: true,
+  });
+}
+
+// Patches the real process object. The id setters (setuid, setgroups,
+// initgroups, ...) stay Node's: a credential change must reach every thread,
+// which only libc's set*id broadcast does (docs/os-process.md).
+function install(target) {
+  const worker = isWorker(target);
+  put(target, 'hrtime', hrtime);
+  put(target, 'uptime', uptime);
+  put(target, 'cwd', worker ? workerCwd : wrappedCwd);
+  if (!worker) put(target, 'chdir', wrappedChdir);
+  put(target, 'umask', worker ? workerUmask : wrappedUmask);
+  put(target, 'kill', kill);
+  put(target, 'getuid', getuid);
+  put(target, 'geteuid', geteuid);
+  put(target, 'getgid', getgid);
+  put(target, 'getegid', getegid);
+  put(target, 'getgroups', getgroups);
+  put(target, 'memoryUsage', memoryUsage);
+  put(target, 'resourceUsage', resourceUsage);
+  put(target, 'cpuUsage', cpuUsage);
+}
+
+module.exports = {
+  hrtime,
+  uptime,
+  cwd: inWorker ? workerCwd : wrappedCwd,
+  chdir: inWorker ? process.chdir : wrappedChdir,
+  umask: inWorker ? workerUmask : wrappedUmask,
+  kill,
+  getuid,
+  geteuid,
+  getgid,
+  getegid,
+  getgroups,
+  memoryUsage,
+  resourceUsage,
+  cpuUsage,
+  install,
+};
