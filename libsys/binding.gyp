@@ -12,7 +12,10 @@
         "src/ffi.c",
         "src/layout.c",
         "src/poll.c",
-        "src/bench.c"
+        "src/bench.c",
+        "src/eloop_pool.c",
+        "src/eloop_env.c",
+        "src/eloop_js.c"
       ],
       "cflags": ["-std=gnu11", "-O2", "-Wall", "-Wextra", "-Wno-unused-parameter", "-fvisibility=hidden"],
       "cflags!": ["-fno-exceptions"],

@@ -71,6 +71,9 @@ int sys__init_layout(napi_env env, napi_value exports);
 int sys__init_bench(napi_env env, napi_value exports);
 int sys__init_poll(napi_env env, napi_value exports);
 
+/* eloop (eloop_js.c): exports.eloop, the worker pool's raw binding. */
+int eloop_init(napi_env env, napi_value exports);
+
 int sys__export_fn(napi_env env, napi_value obj, const char *name,
                    napi_callback cb, void *data);
 int sys__export_int(napi_env env, napi_value obj, const char *name, int64_t v);
