@@ -27,17 +27,28 @@ function roundUp(n) {
   return Math.ceil(n / PAGE) * PAGE;
 }
 
-// The mapping made here that holds [addr, addr + len), or undefined.
-function owner(addr, len) {
-  for (const [start, size] of maps) if (addr >= start && addr + len <= start + size) return start;
-  return undefined;
+// Whether the pages of [addr, addr + len) all lie in mappings made here.
+function owned(addr, len) {
+  let at = Math.floor(addr / PAGE) * PAGE;
+  const end = roundUp(addr + len);
+  while (at < end) {
+    let next = -1;
+    for (const [start, size] of maps) {
+      if (at >= start && at < start + size) {
+        next = start + size;
+        break;
+      }
+    }
+    if (next < 0) return false;
+    at = next;
+  }
+  return true;
 }
 
 function checkOwned(fn, addr, len) {
   const a = toNumber(fn, addr, 'addr');
   const l = toNumber(fn, len, 'len');
-  if (owner(a, roundUp(l)) === undefined)
-    fail(fn, `[0x${a.toString(16)}, +${l}) is not inside a mapping made by libjs mmap`);
+  if (!owned(a, l)) fail(fn, `[0x${a.toString(16)}, +${l}) is not inside a mapping made by libjs mmap`);
   return [a, l];
 }
 
