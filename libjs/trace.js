@@ -287,7 +287,13 @@ function waitWritable(fd) {
 
 // ---- entry points -------------------------------------------------------
 
-const NORETURN = new Set(['exit', 'exit_group', 'execve', 'execveat']);
+// Calls after which the process may be gone before the line is written: exit
+// never returns; a signal sent to ourselves is delivered as the call returns,
+// and execve replaces the program. Their line goes out first, strace-style.
+const BEFORE = {
+  exit: 'end', exit_group: 'end', execve: 'resume', execveat: 'resume',
+  kill: 'resume', tkill: 'resume', tgkill: 'resume',
+};
 
 // The gate `fn(nr, ...args)` with every call traced; `fn` itself when tracing
 // is off.
@@ -298,9 +304,13 @@ function wrap(fn, label) {
   const traced = function(nr, ...args) {
     if (depth > 0) return fn(nr, ...args);
     const name = D.names.get(num(nr));
-    if (NORETURN.has(name)) {
+    const before = BEFORE[name];
+    if (before !== undefined) {
       depth++;
-      try { emit(format(nr, args, undefined)); } finally { depth--; }
+      try {
+        const line = format(nr, args, undefined);
+        emit(before === 'end' ? line : `${line.slice(0, -4)} <unfinished ...>`);
+      } catch {} finally { depth--; }
     }
     let r;
     try {
@@ -309,7 +319,12 @@ function wrap(fn, label) {
       record(nr, args, undefined, { error: err });
       throw err;
     }
-    record(nr, args, r);
+    if (before === 'resume') {
+      depth++;
+      try { emit(`<... ${name} resumed> = ${resultText(name, r)}`); } catch {} finally { depth--; }
+    } else {
+      record(nr, args, r);
+    }
     return r;
   };
   Object.defineProperty(traced, 'name', { value: label || fn.name });

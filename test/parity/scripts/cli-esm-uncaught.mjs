@@ -1,0 +1,4 @@
+// trace: openat(*esm-missing*)
+import { readFileSync } from 'node:fs';
+function go() { readFileSync('esm-missing'); }
+go();

@@ -1,0 +1,3 @@
+// mode: eval
+// trace: openat(*eval-missing*)
+require('fs').readFileSync('eval-missing');

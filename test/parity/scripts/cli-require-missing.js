@@ -1,0 +1,3 @@
+// trace: openat(*cli-require-missing.js*)
+'use strict';
+require('./does-not-exist');

@@ -1,0 +1,3 @@
+// mode: stdin
+// trace: getcwd
+console.log('from stdin', __filename, process.cwd() !== '', process.argv.length);

@@ -1,0 +1,4 @@
+// trace: openat(*cli-syntax-error.js*)
+'use strict';
+console.log('never');
+let x = ;

@@ -1,0 +1,5 @@
+// trace: openat(*missing-file.txt*)
+'use strict';
+const fs = require('fs');
+function load() { return fs.readFileSync('missing-file.txt'); }
+load();

@@ -1,0 +1,3 @@
+// trace: openat(*nothing-here*)
+'use strict';
+require('fs/promises').readFile('nothing-here');

@@ -1,0 +1,5 @@
+// trace: openat(*cli-unhandled-rejection.js*)
+'use strict';
+async function fail() { throw new TypeError('rejected'); }
+fail();
+setTimeout(() => console.log('not reached'), 100);

@@ -1,0 +1,20 @@
+// trace: openat(*rw.txt*) read|pread64 write|pwrite64 close
+'use strict';
+const fs = require('fs');
+const { show } = require('./_util');
+const fd = fs.openSync('rw.txt', 'w+');
+show('write string', () => fs.writeSync(fd, 'hello world'));
+show('write buf', () => fs.writeSync(fd, Buffer.from('!!'), 0, 2));
+show('write pos', () => fs.writeSync(fd, 'H', 0));
+show('write buf pos', () => fs.writeSync(fd, Buffer.from('W'), 0, 1, 6));
+const buf = Buffer.alloc(32);
+show('read pos 0', () => [fs.readSync(fd, buf, 0, 32, 0), buf.toString('utf8', 0, 13)]);
+show('read at end', () => fs.readSync(fd, buf, 0, 32, null));
+show('read options', () => fs.readSync(fd, buf, { position: 6, length: 5 }));
+show('read into offset', () => [fs.readSync(fd, buf, 10, 3, 0), buf.toString('utf8', 10, 13)]);
+show('write enc', () => fs.writeSync(fd, 'e282ac', 20, 'hex'));
+show('length past end', () => fs.readSync(fd, buf, 0, 64, 0));
+show('offset past end', () => fs.readSync(fd, buf, 40, 1, 0));
+show('bad fd', () => fs.readSync(999, buf, 0, 1, 0));
+show('closed fd', () => { fs.closeSync(fd); return fs.writeSync(fd, 'x'); });
+fs.unlinkSync('rw.txt');

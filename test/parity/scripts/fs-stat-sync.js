@@ -1,0 +1,21 @@
+// trace: statx|newfstatat|stat(*s.txt*) statx|newfstatat|lstat(*sl*)
+'use strict';
+const fs = require('fs');
+const { show, stat } = require('./_util');
+fs.writeFileSync('s.txt', '12345');
+fs.mkdirSync('sd');
+fs.symlinkSync('s.txt', 'sl');
+show('file', () => stat(fs.statSync('s.txt')));
+show('dir', () => stat(fs.statSync('sd')));
+show('link followed', () => stat(fs.statSync('sl')));
+show('lstat link', () => stat(fs.lstatSync('sl')));
+show('dev null', () => stat(fs.statSync('/dev/null')));
+show('enoent', () => fs.statSync('nope'));
+show('no throw', () => fs.statSync('nope', { throwIfNoEntry: false }));
+show('lstat no throw', () => fs.lstatSync('nope', { throwIfNoEntry: false }));
+show('enotdir', () => fs.statSync('s.txt/x'));
+show('bad arg', () => fs.statSync(42));
+show('same ms', () => { const s = fs.statSync('s.txt'); return s.mtimeMs === s.mtime.getTime() || Math.abs(s.mtimeMs - s.mtime.getTime()) < 1; });
+fs.unlinkSync('sl');
+fs.unlinkSync('s.txt');
+fs.rmdirSync('sd');

@@ -1,0 +1,21 @@
+// trace: openat(*w.txt*) write|pwrite64|writev|pwritev close
+'use strict';
+const fs = require('fs');
+const { show } = require('./_util');
+fs.writeFileSync('w.txt', 'one');
+show('one', () => fs.readFileSync('w.txt', 'utf8'));
+fs.writeFileSync('w.txt', Buffer.from('two'));
+show('two', () => fs.readFileSync('w.txt', 'utf8'));
+fs.writeFileSync('w.txt', new Uint8Array([65, 66, 67]));
+show('u8', () => fs.readFileSync('w.txt', 'utf8'));
+fs.writeFileSync('w.txt', 'aGk=', 'base64');
+show('base64', () => fs.readFileSync('w.txt', 'utf8'));
+fs.writeFileSync('w.txt', 'x', { flag: 'a' });
+show('flag a', () => fs.readFileSync('w.txt', 'utf8'));
+show('flag wx', () => fs.writeFileSync('w.txt', 'y', { flag: 'wx' }));
+fs.writeFileSync('m.txt', 'mode', { mode: 0o600 });
+show('mode', () => (fs.statSync('m.txt').mode & 0o777).toString(8));
+show('enoent', () => fs.writeFileSync('no/dir/w.txt', 'z'));
+show('big', () => { fs.writeFileSync('w.txt', Buffer.alloc(300000, 7)); return fs.statSync('w.txt').size; });
+fs.unlinkSync('w.txt');
+fs.unlinkSync('m.txt');
