@@ -105,22 +105,26 @@ static int bigint_word(napi_env env, napi_value v, int64_t *out,
 
 static int string_word(napi_env env, napi_value v, int64_t *out,
                        sys_scratch *s, const char *fn, int pos) {
-  size_t len;
-  NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, NULL, 0, &len));
-  char *p;
-  if (len + 1 <= sizeof s->inline_area - s->used) {
-    p = s->inline_area + s->used;
-    s->used += len + 1;
+  size_t avail = sizeof s->inline_area - s->used;
+  size_t copied;
+  char *p = s->inline_area + s->used;
+  /* One pass for the usual short path: copy straight into the inline area.
+   * A copy that stops within 4 bytes of the end may have been cut (Node-API
+   * never splits a UTF-8 sequence), so then measure and copy again. */
+  NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, p, avail, &copied));
+  if (copied + 4 < avail) {
+    s->used += copied + 1;
   } else {
+    size_t len;
+    NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, NULL, 0, &len));
     p = malloc(len + 1);
     if (p == NULL) {
       napi_throw_error(env, "ENOMEM", "libsys: out of memory copying a string");
       return -1;
     }
     s->heap[s->nheap++] = p;
+    NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, p, len + 1, &copied));
   }
-  size_t copied;
-  NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, p, len + 1, &copied));
   if (memchr(p, 0, copied) != NULL) {
     sys__type_error(env,
                     "%s: argument %d is a string that contains a NUL byte",

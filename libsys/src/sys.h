@@ -35,7 +35,7 @@
 typedef struct {
   char inline_area[1024];
   size_t used;
-  char *heap[SYS_MAX_ARGS + 2];
+  char *heap[12]; /* one per argument of the widest call (call: 1 + 8) */
   int nheap;
 } sys_scratch;
 
