@@ -4,7 +4,7 @@
 const errno = require('libjs/errno');
 const { getpriority, setpriority } = require('libjs/resource');
 const { PRIO_PROCESS } = require('libjs/constants');
-const { codes: { ERR_SYSTEM_ERROR }, hideStackFrames } = require('../internal/errors');
+const { codes: { ERR_SYSTEM_ERROR }, hideStackFrames, SystemError } = require('../internal/errors');
 const { validateInt32 } = require('../internal/validators');
 const system = require('../internal/os/system');
 const { cpus: readCpus } = require('../internal/os/cpus');
@@ -16,6 +16,17 @@ const constants = require('../internal/os/constants');
 // stack starts at the public function that called this).
 const systemError = hideStackFrames(function osSystemError(n, syscall) {
   return new ERR_SYSTEM_ERROR({ errno: n, code: errno.nodeErrname(n), message: errno.strerror(n), syscall });
+});
+
+// What Node's getCheckedFunction throws: ERR_SYSTEM_ERROR's
+// HideStackFramesError variant, whose `constructor` reads as SystemError.
+class HiddenSystemError extends ERR_SYSTEM_ERROR {
+  get ['constructor']() {
+    return SystemError;
+  }
+}
+const checkedError = hideStackFrames(function osCheckedError(n, syscall) {
+  return new HiddenSystemError({ errno: n, code: errno.nodeErrname(n), message: errno.strerror(n), syscall });
 });
 
 // Node's getCheckedFunction: the error's stack starts at the caller.
@@ -42,19 +53,19 @@ function info() {
 
 const getHostname = checked(() => {
   const h = system.hostname();
-  if (typeof h === 'number') throw systemError(h, 'uv_os_gethostname');
+  if (typeof h === 'number') throw checkedError(h, 'uv_os_gethostname');
   return h;
 });
 
 const getHomeDirectory = checked(() => {
   const h = user.homedir();
-  if (typeof h === 'number') throw systemError(h, 'uv_os_homedir');
+  if (typeof h === 'number') throw checkedError(h, 'uv_os_homedir');
   return h;
 });
 
 const getUptime = checked(() => {
   const u = system.uptime();
-  if (u < 0) throw systemError(u, 'uv_uptime');
+  if (u < 0) throw checkedError(u, 'uv_uptime');
   return u;
 });
 
@@ -107,7 +118,7 @@ function tmpdir() {
 
 const getInterfaceAddresses = checked(() => {
   const list = interfaceAddresses();
-  if (typeof list === 'number') throw systemError(list, 'uv_interface_addresses');
+  if (typeof list === 'number') throw checkedError(list, 'uv_interface_addresses');
   return list;
 });
 

@@ -27,8 +27,6 @@ const ARM_PARTS = new Map([
   ['0xd42', 'Cortex-A78AE'], ['0xd4a', 'Neoverse-E1'], ['0xd4b', 'Cortex-A78C'], ['0xd4f', 'Neoverse-V2'],
 ]);
 
-const MODEL_MARKER = process.arch === 'arm64' ? 'CPU part\t: ' : 'model name\t: ';
-
 // A cursor over a file read as stdio reads it: fgets() returns at most 1023
 // characters (libuv's 1024-byte line buffer), so a longer line comes in pieces.
 class Lines {
@@ -56,11 +54,9 @@ class Lines {
 }
 
 // /proc/stat: "cpuN user nice system idle iowait irq ..." per CPU, after the
-// all-CPU line. Returns a Map cpu -> ticks, in file order, or -errno.
+// all-CPU line. Returns a Map cpu -> ticks, in file order.
 const statLine = /cpu\s*(\d+)\s*(\d+)\s*(\d+)\s*(\d+)\s*(\d+)\s*(\d+)\s*(\d+)/y;
-function readStat() {
-  const text = readText('/proc/stat');
-  if (typeof text === 'number') return text;
+function parseStat(text) {
   const f = new Lines(text);
   const cpus = new Map();
   if (f.fgets() === null) return cpus;
@@ -82,11 +78,12 @@ function readStat() {
 // eight distinct model strings (63 characters each) and matches by prefix; its
 // matching stops at the first empty slot, so every CPU after the first takes
 // the first model found (a big.LITTLE machine reports one model), exactly as here.
+// `text`: /proc/cpuinfo (or null); `arch`: whose format it has.
 const processorLine = /processor\s*:\s*(\d+)\s*/y;
-function readModels(cpus, maxcpu) {
+function parseModels(text, cpus, maxcpu, arch = process.arch) {
   const models = ['unknown', '', '', '', '', '', '', ''];
-  const text = readText('/proc/cpuinfo');
-  if (typeof text === 'number') return models;
+  if (text === null) return models;
+  const marker = arch === 'arm64' ? 'CPU part\t: ' : 'model name\t: ';
   const f = new Lines(text);
   for (;;) {
     const m = f.scan(processorLine);
@@ -94,14 +91,14 @@ function readModels(cpus, maxcpu) {
     const cpu = Number(m[1]);
     let value = null;
     for (let s = f.fgets(); s !== null; s = f.fgets()) {
-      if (s.startsWith(MODEL_MARKER)) {
-        value = s.slice(MODEL_MARKER.length);
+      if (s.startsWith(marker)) {
+        value = s.slice(marker.length);
         break;
       }
     }
     if (value !== null) {
       let p = value.split('\n', 1)[0];
-      if (process.arch === 'arm64') p = ARM_PARTS.get(p) || 'unknown';
+      if (arch === 'arm64') p = ARM_PARTS.get(p) || 'unknown';
       // The slot after the one matched is the one written and used (libuv's
       // loop leaves its pointer one past the match).
       let k = 0, found = false;
@@ -128,11 +125,13 @@ function readFreq(cpu) {
 // [{ model, speed (MHz), times: { user, nice, sys, idle, irq } (ms) }] in CPU
 // number order, or -errno when /proc/stat cannot be read.
 function cpus() {
-  const stat = readStat();
-  if (typeof stat === 'number') return stat;
+  const text = readText('/proc/stat');
+  if (typeof text === 'number') return text;
+  const stat = parseStat(text);
   let maxcpu = 0;
   for (const cpu of stat.keys()) if (cpu >= maxcpu) maxcpu = cpu + 1;
-  const models = readModels(stat, maxcpu);
+  const info = readText('/proc/cpuinfo');
+  const models = parseModels(typeof info === 'number' ? null : info, stat, maxcpu);
   const order = [...stat.keys()].sort((a, b) => a - b);
   const out = [];
   for (const cpu of order) {
@@ -152,4 +151,4 @@ function cpus() {
   return out;
 }
 
-module.exports = { cpus, readStat, readModels, Lines, ARM_PARTS };
+module.exports = { cpus, parseStat, parseModels, Lines, ARM_PARTS };
