@@ -92,27 +92,46 @@ function renderHeader(err) {
 // `errnum` is the kernel's negative result (or a positive errno). `hide`: the
 // function whose caller becomes the top frame (default: the caller of
 // uvException); null for an error with no frames, as Node's callback-API
-// errors are.
+// errors are. Properties in the order of Node's C++ UVException: errno, code,
+// syscall, path, dest.
 function uvException(errnum, syscall, path, dest, hide) {
+  return makeUvError(errnum, syscall, path, dest, hide === undefined ? uvException : hide, false);
+}
+
+// The same error as Node's JavaScript UVException builds it from a C++
+// context (writeSync and the calls that go through it): errno, syscall, code,
+// path, dest.
+function uvExceptionFromContext(errnum, syscall, path, dest, hide) {
+  return makeUvError(errnum, syscall, path, dest, hide === undefined ? uvExceptionFromContext : hide, true);
+}
+
+function makeUvError(errnum, syscall, path, dest, hide, contextOrder) {
   const n = errnum < 0 ? errnum : -errnum;
   const code = errno.nodeErrname(n);
   let message = `${code}: ${errno.strerror(n)}, ${syscall}`;
   let p, d;
-  if (path) {
+  // Node's C++ names any path it was given, even ''; its JavaScript only a
+  // non-empty one.
+  if (contextOrder ? path : path != null) {
     p = typeof path === 'string' ? path : path.toString();
     message += ` '${p}'`;
   }
-  if (dest) {
+  if (contextOrder ? dest : dest != null) {
     d = typeof dest === 'string' ? dest : dest.toString();
     message += ` -> '${d}'`;
   }
   const err = withoutStack(() => new Error(message));
   err.errno = n;
-  err.code = code;
-  err.syscall = syscall;
+  if (contextOrder) {
+    err.syscall = syscall;
+    err.code = code;
+  } else {
+    err.code = code;
+    err.syscall = syscall;
+  }
   if (p !== undefined) err.path = p;
   if (d !== undefined) err.dest = d;
-  if (hide !== null) Error.captureStackTrace(err, hide || uvException);
+  if (hide !== null) Error.captureStackTrace(err, hide);
   return err;
 }
 
@@ -567,13 +586,20 @@ E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
 
-// The wording of Node's C++ argument checks (fd in close/fsync/..., see
-// determineSpecificTypeNative): same codes and classes, different text.
+// Node's C++ argument checks throw plain TypeErrors and RangeErrors with a
+// `code` (no [CODE] in their stack header), worded a little differently from
+// its registry (see determineSpecificTypeNative).
+function nativeError(Base, code, message) {
+  const err = withoutStack(() => new Base(message));
+  err.code = code;
+  captureStack(err, nativeError);
+  return err;
+}
 function nativeInvalidArgType(name, expected, actual) {
-  return withMessage(codes.ERR_INVALID_ARG_TYPE, invalidArgTypeMessage(name, expected, actual, true));
+  return nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual, true));
 }
 function nativeOutOfRange(name, range, input) {
-  return withMessage(codes.ERR_OUT_OF_RANGE, outOfRangeMessage(name, range, input, false, true));
+  return nativeError(RangeError, 'ERR_OUT_OF_RANGE', outOfRangeMessage(name, range, input, false, true));
 }
 hideStackFrames(withMessage);
 hideStackFrames(nativeInvalidArgType);
@@ -610,9 +636,11 @@ module.exports = {
   SystemError,
   AbortError,
   uvException,
+  uvExceptionFromContext,
   errnoException,
   exceptionWithHostPort,
   aggregateTwoErrors,
+  nativeError,
   nativeInvalidArgType,
   nativeOutOfRange,
   withMessage,

@@ -18,7 +18,7 @@ const {
   hideStackFrames,
   nativeInvalidArgType,
   nativeOutOfRange,
-  withMessage,
+  nativeError,
 } = require('./errors');
 
 const { isArrayBufferView, isUint8Array, isDate } = require('util').types;
@@ -281,10 +281,10 @@ function getValidatedFdNative(fd, propName = 'fd') {
 function getValidFileModeNative(mode) {
   if (mode == null) return 0;
   if (typeof mode !== 'number')
-    throw withMessage(ERR_INVALID_ARG_TYPE, 'mode must be int32 or null/undefined');
-  if (!Number.isFinite(mode)) throw withMessage(ERR_OUT_OF_RANGE, 'mode is out of range');
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  if (!Number.isFinite(mode)) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range');
   const m = Math.trunc(mode);
-  if (m < 0 || m > 7) throw withMessage(ERR_OUT_OF_RANGE, 'mode is out of range: >= 0 && <= 7');
+  if (m < 0 || m > 7) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
   return m === 0 ? 0 : m;
 }
 

@@ -207,10 +207,17 @@ function bigIntStatsFromStat() {
     i64[SBLOCKS >> 1], tsNs(SATIM), tsNs(SMTIM), ctime, ctime);
 }
 
+// dev and ino of the last statx record, as one comparable string.
+function statxIdentity() {
+  return `${u32[XDEVMA]}.${u32[XDEVMI]}.${u32[XINO]}.${u32[XINO + 1]}`;
+}
+
 // Field readers for callers that need one field of the last statx record.
 function statxMode() { return u32[XMODE] & 0xffff; }
 function statxSize() { return u32[XSIZE] + u32[XSIZE + 1] * TWO32; }
 function statMode() { return u32[SMODE]; }
+// dev and ino of the last struct stat, as one comparable string.
+function statIdentity() { return `${u32[SDEV]}.${u32[SDEV + 1]}.${u32[SINO]}.${u32[SINO + 1]}`; }
 function statSize() { return u64At(SSIZE); }
 
 module.exports = {
@@ -225,7 +232,9 @@ module.exports = {
   bigIntStatsFromStat,
   statxMode,
   statxSize,
+  statxIdentity,
   statMode,
   statSize,
+  statIdentity,
   STATX_SIZE: statx.SIZE,
 };

@@ -12,6 +12,7 @@ const pub = require('./public');
 const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE },
   uvException,
+  uvExceptionFromContext,
 } = require('../errors');
 const {
   isInt32,
@@ -152,7 +153,7 @@ function writeSync(fd, buffer, offsetOrOptions, length, position) {
     const data = Buffer.from(buffer, stringEncoding(length));
     r = writeAllRaw(fd, data, 0, data.byteLength, positionOrCurrent(offset));
   }
-  if (r < 0) throw uvException(r, 'write');
+  if (r < 0) throw uvExceptionFromContext(r, 'write');
   return r;
 }
 

@@ -27,7 +27,7 @@ const EOPNOTSUPP = -95;
 // STATX_BASIC_STATS | STATX_BTIME: what libuv asks for, birthtime included.
 const STATX_MASK = 0xfff;
 // An empty C string for statx(fd, "", AT_EMPTY_PATH): no string copy per call.
-const EMPTY = new Uint8Array(8);
+const EMPTY = new Uint8Array(1);
 
 // libuv gives up on statx for good after ENOSYS, EPERM (seccomp), EINVAL or
 // EOPNOTSUPP, and uses stat, whose ctime then stands in for the birthtime.
@@ -61,6 +61,11 @@ function statFdRaw(fd) {
 function statFromScratch(bigint) {
   if (haveStatx) return bigint ? S.bigIntStatsFromStatx() : S.statsFromStatx();
   return bigint ? S.bigIntStatsFromStat() : S.statsFromStat();
+}
+
+// dev:ino of the last record in the scratch.
+function scratchIdentity() {
+  return haveStatx ? S.statxIdentity() : S.statIdentity();
 }
 
 // st_mode of the last record in the scratch.
@@ -252,6 +257,7 @@ module.exports = {
   statFdRaw,
   statFromScratch,
   scratchMode,
+  scratchIdentity,
   timesFor,
   STATX_MASK,
 };

@@ -129,7 +129,7 @@ function fillIov(buffers, start, n, skip) {
 // for one buffer, readv/preadv for more, nothing at all for none.
 function readBuffers(fd, buffers, pos) {
   const n = Math.min(buffers.length, IOV_MAX);
-  if (n === 0) return 0;
+  if (n === 0) return -22; // libuv: EINVAL for no buffers
   if (n === 1) {
     const b = buffers[0];
     return pos < 0 ? unistd.read(fd, b, b.byteLength) : unistd.pread64(fd, b, b.byteLength, pos);

@@ -1,0 +1,146 @@
+// unode/internal/fs: realpathSync (Node's JavaScript walk: lstat each
+// component, follow links, with the caller's cache) and realpathSync.native
+// (the kernel's answer: open with O_PATH and read /proc/self/fd/N).
+'use strict';
+
+const { Buffer } = require('buffer');
+const pathModule = require('path');
+const C = require('libjs/constants');
+const sys = require('./sys');
+const { uvException } = require('../errors');
+const { getValidatedPath, toPathIfFileURL, validatePath } = require('../validators');
+const { getOptions } = require('./utils');
+const { statPathRaw, scratchMode, scratchIdentity } = require('./sync-stat');
+const { readlinkRaw, linkBuf } = require('./sync-paths');
+
+const { AT_FDCWD } = sys;
+const { AT_SYMLINK_NOFOLLOW, S_IFMT, S_IFLNK, O_PATH, O_CLOEXEC } = C;
+
+// Node's CommonJS loader passes its cache under a private symbol of its own;
+// any symbol key described as 'realpathCacheKey' holding a Map is taken as one.
+function cacheOf(options) {
+  if (options === null || typeof options !== 'object') return undefined;
+  const syms = Object.getOwnPropertySymbols(options);
+  for (let i = 0; i < syms.length; i++) {
+    if (syms[i].description === 'realpathCacheKey') {
+      const c = options[syms[i]];
+      if (c && typeof c.get === 'function' && typeof c.set === 'function') return c;
+    }
+  }
+  return undefined;
+}
+
+function splitRoot(str) {
+  for (let i = 0; i < str.length; i++) {
+    if (str.charCodeAt(i) !== 47) return str.slice(0, i);
+  }
+  return str;
+}
+
+function encodeResult(result, options) {
+  if (!options || !options.encoding || options.encoding === 'utf8') return result;
+  const asBuffer = Buffer.from(result);
+  if (options.encoding === 'buffer') return asBuffer;
+  return asBuffer.toString(options.encoding);
+}
+
+function realpathSync(p, options) {
+  const cache = cacheOf(options);
+  options = getOptions(options);
+  p = toPathIfFileURL(p);
+  if (typeof p !== 'string') p += '';
+  validatePath(p);
+  p = pathModule.resolve(p);
+
+  const cached = cache?.get(p);
+  if (cached) return cached;
+
+  const seenLinks = new Map();
+  const knownHard = new Set();
+  const original = p;
+  let current = splitRoot(p);
+  let base = current;
+  let pos = current.length;
+  let previous;
+
+  while (pos < p.length) {
+    const next = p.indexOf('/', pos);
+    previous = current;
+    if (next === -1) {
+      const last = p.slice(pos);
+      current += last;
+      base = previous + last;
+      pos = p.length;
+    } else {
+      current += p.slice(pos, next + 1);
+      base = previous + p.slice(pos, next);
+      pos = next + 1;
+    }
+
+    if (knownHard.has(base) || cache?.get(base) === base) continue;
+
+    let resolvedLink;
+    const cachedResolved = cache?.get(base);
+    if (cachedResolved) {
+      resolvedLink = cachedResolved;
+    } else {
+      const r = statPathRaw(base, AT_SYMLINK_NOFOLLOW);
+      if (r < 0) throw uvException(r, 'lstat', base, undefined, realpathSync);
+      if ((scratchMode() & S_IFMT) !== S_IFLNK) {
+        knownHard.add(base);
+        cache?.set(base, base);
+        continue;
+      }
+      const id = scratchIdentity();
+      let linkTarget = seenLinks.has(id) ? seenLinks.get(id) : null;
+      if (linkTarget === null) {
+        const s = statPathRaw(base, 0);
+        if (s < 0) throw uvException(s, 'stat', base, undefined, realpathSync);
+        const n = readlinkRaw(base);
+        if (n < 0) throw uvException(n, 'readlink', base, undefined, realpathSync);
+        linkTarget = linkBuf.utf8Slice(0, n);
+      }
+      resolvedLink = pathModule.resolve(previous, linkTarget);
+      cache?.set(base, resolvedLink);
+      seenLinks.set(id, linkTarget);
+    }
+
+    p = pathModule.resolve(resolvedLink, p.slice(pos));
+    current = base = splitRoot(p);
+    pos = current.length;
+  }
+
+  cache?.set(original, p);
+  return encodeResult(p, options);
+}
+
+// The resolved path of an O_PATH descriptor, from /proc/self/fd: the length
+// of the path in linkBuf; -errno for the path; null without /proc.
+const fdLinkPrefix = '/proc/self/fd/';
+
+function realpathNativeRaw(path) {
+  const fd = sys.openat(AT_FDCWD, path, O_PATH | O_CLOEXEC, 0);
+  if (fd < 0) return fd;
+  const n = readlinkRaw(fdLinkPrefix + fd);
+  sys.close(fd);
+  return n < 0 ? null : n;
+}
+
+function realpathSyncNative(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  const n = realpathNativeRaw(path);
+  if (n === null) {
+    // No /proc: the walk gives the same answer.
+    return realpathSync(typeof path === 'string' ? path : Buffer.from(path).toString(), options);
+  }
+  if (n < 0) throw uvException(n, 'realpath', path, undefined, realpathSyncNative);
+  const enc = options.encoding;
+  if (enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8') return linkBuf.utf8Slice(0, n);
+  if (enc === 'buffer') return Buffer.from(linkBuf.subarray(0, n));
+  return linkBuf.toString(enc, 0, n);
+}
+
+realpathSync.native = realpathSyncNative;
+
+module.exports = { realpathSync, realpathSyncNative, cacheOf };
