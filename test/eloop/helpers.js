@@ -106,7 +106,7 @@ function eventfdCount() {
 
 // Runs a script in a child node; `pre` is prepended with the helpers loaded.
 const prelude = `const eloop = require(${JSON.stringify(require.resolve('eloop'))});
-const h = require(${JSON.stringify(__filename)}); const sys = require('libsys');\n`;
+const h = require(${JSON.stringify(__filename)}); const sys = require(${JSON.stringify(require.resolve('libsys'))});\n`;
 function runChild(script, { args = [], env = {}, timeout = 15000 } = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [...args, '-e', prelude + script], {
