@@ -171,10 +171,19 @@ const STRUCTS = {
   },
 };
 
+// A number as the kernel gets it (libsys passes null/undefined/false as 0,
+// true as 1); anything else cannot be marshalled and is named instead.
+function intArg(v) {
+  if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint') {
+    return String(num(v));
+  }
+  return `<${v === null ? 'null' : typeof v === 'object' ? (v.constructor && v.constructor.name) || 'object' : typeof v}>`;
+}
+
 function arg(kind, v, ctx) {
   switch (kind) {
-    case 'fd': case 'int': case 'len': case 'off': case 'pid': case 'uid': return String(num(v));
-    case 'dirfd': return num(v) === D.C.AT_FDCWD ? 'AT_FDCWD' : String(num(v));
+    case 'fd': case 'int': case 'len': case 'off': case 'pid': case 'uid': return intArg(v);
+    case 'dirfd': return num(v) === D.C.AT_FDCWD ? 'AT_FDCWD' : intArg(v);
     case 'path': case 'str': return cstr(v);
     case 'buf': {
       if (isView(v)) return `<buf ${v.byteLength}>`;

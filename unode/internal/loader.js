@@ -33,13 +33,15 @@ function start(preloadFile) {
   }
 }
 
-// The registry, with the test-only override file of UNODE_TEST_REGISTRY merged
-// in (entries there carry `file`, an absolute path, and replace same-named ones).
+// The registry, with the test-only file named by UNODE_TEST_REGISTRY merged
+// in: its `served` entries carry `file`, an absolute path, and replace
+// same-named ones; with `only: true` they are the whole registry.
 function entries() {
-  const list = registry.served.slice();
-  const extra = process.env.UNODE_TEST_REGISTRY;
+  let list = registry.served.slice();
+  const extra = process.env.UNODE_TEST_REGISTRY ? require(process.env.UNODE_TEST_REGISTRY) : null;
   if (extra) {
-    for (const t of require(extra).served) {
+    if (extra.only) list = [];
+    for (const t of extra.served) {
       const at = list.findIndex((e) => e.name === t.name);
       if (at >= 0) list[at] = t; else list.push(t);
     }
@@ -74,9 +76,16 @@ function targetOf(name) {
 // execArgv that node alone would give it.
 function stripPreload(preloadFile) {
   const a = process.execArgv;
-  if ((a[0] === '-r' || a[0] === '--require') && a.length > 1 &&
-      (a[1] === preloadFile || /(^|\/)unode(\.js)?$/.test(a[1]))) {
-    a.splice(0, 2);
+  if ((a[0] === '-r' || a[0] === '--require') && a.length > 1 && isPreload(a[1], preloadFile)) a.splice(0, 2);
+}
+
+function isPreload(request, preloadFile) {
+  if (request === preloadFile) return true;
+  if (!/(^|\/)unode(\.js)?$/.test(request)) return false;
+  try {
+    return require.resolve(request, { paths: [process.cwd()] }) === preloadFile;
+  } catch {
+    return false;
   }
 }
 
