@@ -10,6 +10,7 @@ const SIZE = require('./abi');
 const EVENT = SIZE.epoll_event;
 const DATA = process.arch === 'x64' ? 4 : 8; // offset of epoll_data in the struct
 const TWO32 = 4294967296;
+const EINVAL = -22;
 const SIGSET = SIZE.sigset;
 
 function epoll_create1(flags = 0) {
@@ -18,7 +19,7 @@ function epoll_create1(flags = 0) {
 
 // The size hint is ignored since Linux 2.6.8 but must be positive.
 function epoll_create(size) {
-  if (!(size > 0)) return -22;
+  if (!(size > 0)) return EINVAL;
   return syscall(nr.epoll_create1, 0);
 }
 

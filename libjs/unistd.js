@@ -4,7 +4,7 @@
 'use strict';
 const { syscall, addressOf } = require('./sys');
 const nr = require('./sysnr');
-const { fail, span, spanOrNull, cpath, need, needOrNull, array, typeName } = require('./args');
+const { fail, span, cpath, need, needOrNull, array, typeName } = require('./args');
 const { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, F_GETFD, RLIMIT_NOFILE } = require('./constants');
 const SIZE = require('./abi');
 
