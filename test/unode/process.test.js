@@ -293,6 +293,164 @@ describe('unode process', () => {
     });
   });
 
+  describe('changing credentials', () => {
+    const SETTERS = ['setuid', 'seteuid', 'setgid', 'setegid'];
+
+    it('the setters have Node\'s names and lengths', () => {
+      for (const k of [...SETTERS, 'setgroups', 'initgroups']) {
+        assert.strictEqual(p[k].name, process[k].name, k);
+        assert.strictEqual(p[k].length, process[k].length, k);
+      }
+    });
+
+    it('validate and name unknown ids as Node does', () => {
+      for (const k of SETTERS) {
+        for (const id of [{}, null, undefined, -1, 1.5, 2 ** 32, NaN, true, 'no-such-name-here', 2 ** 32 - 1]) {
+          sameError(() => p[k](id), () => process[k](id));
+        }
+      }
+      for (const groups of [5, 'x', null, [{}], [-1], [0, 'no-such-group-here'], [0, 2 ** 32 - 1], [1.5]]) {
+        sameError(() => p.setgroups(groups), () => process.setgroups(groups));
+      }
+      for (const args of [[{}, 0], [0, {}], [-1, 0], [0, 1.5], ['root', 'no-such-group-here'],
+        [2 ** 32 - 1, 0], [54321, 0]]) {
+        sameError(() => p.initgroups(...args), () => process.initgroups(...args));
+      }
+    });
+
+    it('without privilege, fail as Node does', function() {
+      if (!isRoot) this.skip();
+      const out = child(function(p, shape) {
+        const calls = [['setuid', 0], ['seteuid', 0], ['setgid', 0], ['setegid', 0], ['setgroups', [0]],
+          ['initgroups', 'root', 0]];
+        return calls.map(([k, ...a]) => [shape(() => p[k](...a)), shape(() => process[k](...a))]);
+      }, { uid: 65534, gid: 65534 });
+      for (const [ours, node] of out) assert.deepStrictEqual(ours, node);
+      assert.strictEqual(out[0][1].message, 'EPERM, Operation not permitted');
+    });
+
+    // Runs `body` as root in a mount namespace where /etc/passwd and
+    // /etc/group are the files given.
+    function withFiles(passwdText, groupText, body) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unode-creds-'));
+      fs.writeFileSync(path.join(dir, 'passwd'), passwdText);
+      fs.writeFileSync(path.join(dir, 'group'), groupText);
+      const src = `const p = require(${JSON.stringify(PROCESS)});
+        const os = require(${JSON.stringify(path.join(__dirname, '../../unode/lib/os.js'))});
+        const shape = ${shape.toString()};
+        const tasks = () => [...new Set(require('fs').readdirSync('/proc/self/task').map((t) =>
+          require('fs').readFileSync('/proc/self/task/' + t + '/status', 'latin1').split('\\n')
+            .filter((l) => /^(Uid|Gid|Groups):/.test(l)).join('|')))];
+        new (require('worker_threads').Worker)('setInterval(() => {}, 1000)', { eval: true }).on('online', () => {
+          process.stdout.write(JSON.stringify((${body.toString()})(p, os, shape, tasks)));
+          process.exit(0);
+        });`;
+      try {
+        const r = spawnSync('/usr/bin/unshare', ['-m', 'sh', '-c',
+          `mount --bind ${dir}/passwd /etc/passwd && mount --bind ${dir}/group /etc/group && exec "$0" "$@"`,
+          process.execPath, '-e', src], { encoding: 'utf8', timeout: 15000 });
+        assert.strictEqual(r.status, 0, r.stderr);
+        return JSON.parse(r.stdout);
+      } finally {
+        fs.rmSync(dir, { recursive: true });
+      }
+    }
+
+    const PASSWD = [
+      '# users for the test', 'root:x:0:0:root:/root:/bin/bash', '',
+      'alice:x:1500:1600:Alice:/home/alice:/bin/sh', '  bob:x:1501:1600::/home/bob', '+nis::::::',
+      'dup:x:1500:1700::/dup:/bin/false', 'carol:x:notanumber:1::/c:/bin/sh', 'dave:x:1503:1503:D:/d:/bin/sh:x',
+      'ünï:x:1504:1504::/home/ünï:/bin/zsh', '',
+    ].join('\n');
+    const GROUP = [
+      'root:x:0:', 'staff:x:1600:alice,bob', '# a comment', 'dev:x:1700:alice', 'ops:x:1800:bob,alice,carol',
+      'empty:x:1900:', 'wide:x:1950:ünï', '+:::', '',
+    ].join('\n');
+
+    it('look names up in /etc/passwd and /etc/group as glibc does, and reach every thread', function() {
+      if (!isRoot || !fs.existsSync('/usr/bin/unshare')) this.skip();
+      this.timeout(30000);
+      const out = withFiles(PASSWD, GROUP, function(p, os, shape, tasks) {
+        const r = [];
+        // Each step: ours, then Node's, from the same starting point.
+        const reset = () => { process.setegid(0); process.seteuid(0); process.setgroups([0]); };
+        const both = (label, fn) => {
+          reset();
+          const mine = shape(() => fn(p));
+          const a = [process.geteuid(), process.getegid(), process.getgroups(), tasks()];
+          reset();
+          const theirs = shape(() => fn(process));
+          const b = [process.geteuid(), process.getegid(), process.getgroups(), tasks()];
+          reset();
+          r.push([label, mine, theirs, a, b]);
+        };
+        for (const name of ['alice', 'bob', 'dup', 'carol', 'dave', 'ünï', 'nis', '+nis', 'ghost', 1500, 1503]) {
+          both(`seteuid ${name}`, (q) => q.seteuid(name));
+        }
+        for (const name of ['staff', 'dev', 'wide', 'nope', '+', 1950]) {
+          both(`setegid ${name}`, (q) => q.setegid(name));
+        }
+        both('setgroups names', (q) => q.setgroups(['staff', 'dev', 1900, 'staff']));
+        both('setgroups unknown', (q) => q.setgroups(['staff', 'nope']));
+        both('setgroups none', (q) => q.setgroups([]));
+        for (const [u, g] of [['alice', 'empty'], ['bob', 1900], [1500, 0], ['ghost', 'empty'], ['carol', 'dev'],
+          ['ünï', 0], [1501, 'nope'], [9999, 0]]) {
+          both(`initgroups ${u} ${g}`, (q) => q.initgroups(u, g));
+        }
+        // userInfo and homedir for each effective uid.
+        const info = [];
+        delete process.env.HOME;
+        for (const uid of [1500, 1501, 1503, 1504, 1234]) {
+          process.seteuid(uid);
+          const val = (fn) => { try { return fn(); } catch (e) { return shape(() => { throw e; }); } };
+          info.push([uid, val(() => os.userInfo()), val(() => require('os').userInfo()),
+            val(() => os.homedir()), val(() => require('os').homedir())]);
+          process.seteuid(0);
+        }
+        return { r, info };
+      });
+      for (const [label, mine, theirs, a, b] of out.r) {
+        assert.deepStrictEqual(mine, theirs, label);
+        assert.deepStrictEqual(a, b, label);
+        assert.strictEqual(a[3].length, 1, `${label}: every thread has the same credentials`);
+      }
+      for (const [uid, u1, u2, h1, h2] of out.info) {
+        assert.deepStrictEqual(u1, u2, `userInfo as ${uid}`);
+        assert.deepStrictEqual(h1, h2, `homedir as ${uid}`);
+      }
+      assert.strictEqual(out.r.find(([l]) => l === 'seteuid alice')[3][0], 1500);
+      assert.deepStrictEqual(out.info[0][1], { uid: 1500, gid: 1600, username: 'alice', homedir: '/home/alice', shell: '/bin/sh' });
+      assert.deepStrictEqual(out.info[1][1].shell, '');
+      assert.deepStrictEqual(out.info[2][1].shell, '/bin/sh:x');
+      assert.deepStrictEqual(out.info[3][3], '/home/ünï');
+      assert.strictEqual(out.info[4][1].info.syscall, 'uv_os_get_passwd');
+    });
+
+    it('setuid and setgid change every thread for good', function() {
+      if (!isRoot) this.skip();
+      const out = child(function(p) {
+        const fs = require('fs');
+        return new Promise((resolve) => {
+          new (require('worker_threads').Worker)('setInterval(() => {}, 1000)', { eval: true }).on('online', () => {
+            p.setgroups([]);
+            p.setgid(4321);
+            p.setuid(1234);
+            const creds = new Set(fs.readdirSync('/proc/self/task').map((t) =>
+              fs.readFileSync(`/proc/self/task/${t}/status`, 'latin1').split('\n')
+                .filter((l) => /^(Uid|Gid):/.test(l)).join('|')));
+            let back;
+            try { p.setuid(0); } catch (e) { back = e.message; }
+            resolve({ creds: [...creds], ids: [process.getuid(), process.geteuid(), process.getgid()], back });
+            setImmediate(() => process.exit(0));
+          });
+        });
+      });
+      assert.deepStrictEqual(out.creds, ['Uid:\t1234\t1234\t1234\t1234|Gid:\t4321\t4321\t4321\t4321']);
+      assert.deepStrictEqual(out.ids, [1234, 1234, 4321]);
+      assert.strictEqual(out.back, 'EPERM, Operation not permitted');
+    });
+  });
+
   describe('memory and CPU', () => {
     it('memoryUsage() has Node\'s keys; rss from /proc, the heap numbers Node\'s', () => {
       const a = process.memoryUsage(), b = p.memoryUsage();
@@ -356,16 +514,14 @@ describe('unode process', () => {
       return t;
     }
 
-    it('patches the process-facing members, keeping their attributes; leaves the id setters', () => {
+    it('patches the process-facing members, keeping their attributes', () => {
       const t = fakeProcess(false);
       p.install(t);
-      for (const k of MEMBERS) {
+      for (const k of [...MEMBERS, 'setuid', 'initgroups']) {
         assert.strictEqual(t[k], p[k], k);
         const d = Object.getOwnPropertyDescriptor(t, k);
         assert.deepStrictEqual([d.writable, d.enumerable, d.configurable], [true, true, true]);
       }
-      assert.strictEqual(t.setuid, process.setuid);
-      assert.strictEqual(t.initgroups, process.initgroups);
     });
 
     it('in a worker, leaves chdir alone and only reads the mask', () => {
@@ -373,6 +529,8 @@ describe('unode process', () => {
       const stub = t.chdir;
       p.install(t);
       assert.strictEqual(t.chdir, stub);
+      assert.strictEqual(t.setuid, process.setuid);
+      assert.strictEqual(t.initgroups, process.initgroups);
       assert.notStrictEqual(t.umask, p.umask);
       assert.strictEqual(t.umask(), process.umask());
       assert.throws(() => t.umask(0), { code: 'ERR_WORKER_UNSUPPORTED_OPERATION' });

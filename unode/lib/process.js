@@ -17,6 +17,7 @@ const validators = lazy('../internal/validators');
 const dir = lazy('../internal/process/cwd');
 const ids = lazy('../internal/process/ids');
 const usage = lazy('../internal/process/usage');
+const creds = lazy('../internal/process/creds');
 const osConstants = lazy('../internal/os/constants');
 
 // A worker thread's process has Node's stand-ins for what only the main
@@ -175,6 +176,44 @@ function getgroups() {
   return g;
 }
 
+function validateId(id, name) {
+  if (typeof id === 'number') validators().validateUint32(id, name);
+  else if (typeof id !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['number', 'string'], id);
+}
+
+// setuid, seteuid, setgid, setegid: anonymous functions, as Node's are.
+function wrapIdSetter(type, method, syscall) {
+  return function(id) {
+    validateId(id, 'id');
+    if (typeof id === 'number') id >>>= 0;
+    const result = creds()[method](id);
+    if (result === 1) throw new (errors().codes.ERR_UNKNOWN_CREDENTIAL)(type, id);
+    if (result < 0) throw cxxErrnoException(result, syscall);
+  };
+}
+
+const setuid = wrapIdSetter('User', 'setuid', 'setuid');
+const seteuid = wrapIdSetter('User', 'seteuid', 'seteuid');
+const setgid = wrapIdSetter('Group', 'setgid', 'setgid');
+const setegid = wrapIdSetter('Group', 'setegid', 'setegid');
+
+function setgroups(groups) {
+  validators().validateArray(groups, 'groups');
+  for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
+  const result = creds().setgroups(groups);
+  if (result < 0) throw cxxErrnoException(result, 'setgroups');
+  if (result > 0) throw new (errors().codes.ERR_UNKNOWN_CREDENTIAL)('Group', groups[result - 1]);
+}
+
+function initgroups(user, extraGroup) {
+  validateId(user, 'user');
+  validateId(extraGroup, 'extraGroup');
+  const result = creds().initgroups(user, extraGroup);
+  if (result < 0) throw cxxErrnoException(result, 'initgroups');
+  if (result === 1) throw new (errors().codes.ERR_UNKNOWN_CREDENTIAL)('User', user);
+  if (result === 2) throw new (errors().codes.ERR_UNKNOWN_CREDENTIAL)('Group', extraGroup);
+}
+
 // ---- usage -----------------------------------------------------------------
 
 function rss() {
@@ -259,11 +298,19 @@ function put(target, key, value) {
   });
 }
 
-// Patches the real process object. The id setters (setuid, setgroups,
-// initgroups, ...) stay Node's: a credential change must reach every thread,
-// which only libc's set*id broadcast does (docs/os-process.md).
+// Patches the real process object. In a worker, Node's stand-ins for chdir
+// and the id setters stay. The id setters go through libc (a credential change
+// must reach every thread); without a C library libjs can find, Node's stay.
 function install(target) {
   const worker = isWorker(target);
+  if (!worker && creds().available()) {
+    put(target, 'setuid', setuid);
+    put(target, 'seteuid', seteuid);
+    put(target, 'setgid', setgid);
+    put(target, 'setegid', setegid);
+    put(target, 'setgroups', setgroups);
+    put(target, 'initgroups', initgroups);
+  }
   put(target, 'hrtime', hrtime);
   put(target, 'uptime', uptime);
   put(target, 'cwd', worker ? workerCwd : wrappedCwd);
@@ -292,6 +339,12 @@ module.exports = {
   getgid,
   getegid,
   getgroups,
+  setuid: inWorker ? process.setuid : setuid,
+  seteuid: inWorker ? process.seteuid : seteuid,
+  setgid: inWorker ? process.setgid : setgid,
+  setegid: inWorker ? process.setegid : setegid,
+  setgroups: inWorker ? process.setgroups : setgroups,
+  initgroups: inWorker ? process.initgroups : initgroups,
   memoryUsage,
   resourceUsage,
   cpuUsage,

@@ -100,10 +100,11 @@ function getgrnam(name) {
 }
 
 // initgroups(3)'s list: `group` first, then every group that names `user` as
-// a member, in file order, each once. An array of gids, or -errno.
+// a member, in file order, each once (just `group` when /etc/group cannot be
+// read, as glibc's "files" backend then contributes nothing).
 function grouplist(user, group) {
   const list = groupEntries();
-  if (typeof list === 'number') return list === ENOENT ? [group] : list;
+  if (typeof list === 'number') return [group];
   const b = bytesOf(user);
   const out = [group];
   for (const e of list) {
