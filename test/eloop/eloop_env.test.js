@@ -136,8 +136,8 @@ describe('eloop environments, teardown and exit', function () {
     await h.until(() => h.workersIn(nr.read) === 1, 'the main thread\'s read');
     const { w, exited, message } = worker(`const pipes = []; for (let i = 0; i < 10; i++) pipes.push(h.pipe());
       for (const [rd] of pipes) eloop.submit(h.nr.read, rd, Buffer.alloc(64), 64, () => {});
-      parentPort.postMessage('submitted');`);
-    await message((m) => m === 'submitted');
+      parentPort.postMessage({ fds: pipes.flat() });`);
+    const { fds } = await message((m) => m.fds);
     await h.until(() => h.workersIn(nr.read) === size, 'every pool thread blocked');
     const t0 = Date.now();
     await w.terminate();
@@ -153,21 +153,56 @@ describe('eloop environments, teardown and exit', function () {
     // Every pool thread is free again.
     const pids = await Promise.all(Array.from({ length: size * 2 }, () => eloop.promise(nr.getpid)));
     assert.deepStrictEqual(pids, Array(size * 2).fill(process.pid));
-    h.close(rd, wr);
+    h.close(rd, wr, ...fds); // a worker's fds are the process's
+
   });
 
   it('a worker that exits by itself with jobs in flight is torn down cleanly', async () => {
-    const { exited } = worker(`const pipes = []; for (let i = 0; i < 6; i++) pipes.push(h.pipe());
+    const { exited, message } = worker(`const pipes = []; for (let i = 0; i < 6; i++) pipes.push(h.pipe());
       for (const [rd] of pipes) eloop.submit(h.nr.read, rd, Buffer.alloc(64), 64, () => {});
+      parentPort.postMessage({ fds: pipes.flat() });
       h.until(() => h.workersIn(h.nr.read) === eloop.poolSize(), 'blocked').then(() => process.exit(7));`);
     const t0 = Date.now();
+    const { fds } = await message((m) => m.fds);
     assert.strictEqual(await exited, 7);
     assert.ok(Date.now() - t0 < 5000);
     await h.until(() => h.workersIn(nr.read) === 0, 'the worker\'s reads to end');
     assert.strictEqual(await eloop.promise(nr.getpid), process.pid);
+    h.close(...fds);
+  });
+
+  it('survives workers terminated at random moments while they submit, cancel and block', async () => {
+    eloop.fd(); // the main thread's own eventfd exists before the count
+    const eventfds = h.eventfdCount();
+    const all = h.fdCount();
+    for (let round = 0; round < 12; round++) {
+      const { w, exited, message } = worker(`const pipes = [h.pipe(), h.pipe()];
+        const fd = h.openRead('/proc/self/exe');
+        let n = 0;
+        const spin = () => {
+          for (let i = 0; i < 50; i++) {
+            const ids = [eloop.submit(h.nr.pread64, fd, Buffer.alloc(4096), 4096, (n++ * 4096) % 65536, () => {}),
+              eloop.submit(h.nr.getpid, spin.bind(null, 0)), eloop.submit(h.nr.openat, -100, 'x'.repeat(i * 40), 0, () => {})];
+            if (i % 2) eloop.cancel(ids[i % 3]);
+          }
+          if (n === 50) for (const [rd] of pipes) eloop.submit(h.nr.read, rd, Buffer.alloc(8), 8, () => {});
+          if (n === 50) parentPort.postMessage({ fds: [...pipes.flat(), fd] });
+        };
+        spin();`);
+      const { fds } = await message((m) => m.fds);
+      await new Promise((r) => setTimeout(r, round % 4 * 3));
+      await w.terminate();
+      assert.strictEqual(await exited, 1);
+      h.close(...fds);
+    }
+    await h.until(() => h.workersIn(nr.read) === 0, 'no worker left blocked');
+    const pids = await Promise.all(Array.from({ length: 8 }, () => eloop.promise(nr.getpid)));
+    assert.ok(pids.every((p) => p === process.pid));
+    await h.until(() => h.eventfdCount() === eventfds && h.fdCount() === all, 'fds closed', 3000);
   });
 
   it('closes each environment\'s eventfd when it is torn down', async () => {
+    eloop.fd(); // the main thread's own eventfd exists before the count
     const eventfds = h.eventfdCount();
     const fds = h.fdCount();
     for (let round = 0; round < 2; round++) {

@@ -96,6 +96,33 @@ describe('eloop API', () => {
     });
   });
 
+  it('a chain of jobs that resubmit from their callbacks does not starve timers', (done) => {
+    let jobs = 0;
+    let stop = false;
+    const again = () => {
+      jobs++;
+      if (!stop) eloop.submit(nr.getpid, again);
+    };
+    eloop.submit(nr.getpid, again);
+    setTimeout(() => {
+      stop = true;
+      assert.ok(jobs > 1, `only ${jobs} jobs ran`);
+      done();
+    }, 30);
+  });
+
+  it('runs many jobs submitted from one callback (held, then sent in groups)', async () => {
+    const results = await new Promise((resolve) => {
+      eloop.submit(nr.getpid, () => {
+        const all = [];
+        for (let i = 0; i < 300; i++) all.push(eloop.promise(nr.getpid));
+        resolve(Promise.all(all));
+      });
+    });
+    assert.strictEqual(results.length, 300);
+    assert.ok(results.every((r) => r === process.pid));
+  });
+
   it('counts pending jobs until their callbacks have run', async () => {
     const before = eloop.pending();
     const p = [eloop.promise(nr.getpid), eloop.promise(nr.getpid)];
