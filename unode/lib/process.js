@@ -10,7 +10,7 @@ function lazy(id) {
   return () => m || (m = require(id));
 }
 const errno = lazy('libjs/errno');
-const vdso = lazy('libjs/vdso');
+const clock = lazy('../internal/process/clock');
 const signal = lazy('libjs/signal');
 const errors = lazy('../internal/errors');
 const validators = lazy('../internal/validators');
@@ -45,8 +45,8 @@ function cxxErrnoException(n, syscall) {
 
 // ---- time ----------------------------------------------------------------
 
-let mono = () => (mono = vdso().hrtimeMono)();
-let monoBigInt = () => (monoBigInt = vdso().hrtimeBigInt)();
+let mono = () => (mono = clock().mono)();
+let monoBigInt = () => (monoBigInt = clock().monoBigInt)();
 
 function hrtime(time) {
   const now = mono();

@@ -5,7 +5,7 @@
 const { getrusage } = require('libjs/resource');
 const { RUSAGE_SELF } = require('libjs/constants');
 const { rusage } = require('libjs/struct');
-const vdso = require('libjs/vdso');
+const clock = require('./clock');
 const { readText, getauxval } = require('../os/procfs');
 
 const AT_PAGESZ = 6;
@@ -60,7 +60,7 @@ function cpuUsage(out) {
 // CLOCK_MONOTONIC in nanoseconds as a Number (exact below 2**53 ns, 104 days
 // of uptime; past that it rounds, as Node's double does).
 function monotonicNs() {
-  const [s, ns] = vdso.hrtimeMono();
+  const [s, ns] = clock.mono();
   return s * 1e9 + ns;
 }
 
