@@ -207,6 +207,15 @@ describe('unode loader', function() {
       assert.strictEqual(run('unode', args).stdout, run('node', args).stdout);
     });
 
+    it('`node -r unode` starts the loader too; require(\'unode\') alone does not', function() {
+      const pkg = path.join(ROOT, 'unode');
+      const r = run('node', ['-r', pkg, '-p', 'process.versions.unode'], { env: fixtureEnv('os') });
+      assert.strictEqual(r.stdout.trim(), require(path.join(ROOT, 'unode', 'package.json')).version);
+      const r2 = run('node', ['-p', `const u = require(${JSON.stringify(pkg)}); [u.version, process.versions.unode,
+        u.modules().find((m) => m.name === 'path').by].join(' ')`]);
+      assert.strictEqual(r2.stdout.trim(), `${require(path.join(ROOT, 'unode', 'package.json')).version}  node`);
+    });
+
     it('the preload in worker threads too', function() {
       const code = `
         const { Worker } = require('worker_threads');

@@ -20,11 +20,16 @@ function start(preloadFile) {
   const strict = process.env.UNODE_STRICT === '1';
   // Presence first: resolving a file asks Node's fs, which must not be patched yet.
   const plan = entries().map((e) => ({ e, file: present(e) }));
+  // install() first: what those files load at start-up is read with Node's
+  // fs, and does not make the program's first touch of fs happen here.
   for (const { e, file } of plan) {
-    if (e.kind === 'install') {
-      if (file !== null) require(file).install(targetOf(e.name));
-      else if (strict) guard(targetOf(e.name), e.members || [], e.name);
-    } else if (file !== null) {
+    if (e.kind !== 'install') continue;
+    if (file !== null) require(file).install(targetOf(e.name));
+    else if (strict) guard(targetOf(e.name), e.members || [], e.name);
+  }
+  for (const { e, file } of plan) {
+    if (e.kind === 'install') continue;
+    if (file !== null) {
       serve(e, file, strict);
     } else if (strict) {
       const target = targetOf(e.name);
