@@ -5,11 +5,13 @@
 'use strict';
 const raw = require('./raw');
 const errno = require('./errno');
+const nr = require('./sysnr');
 
 // name: [the kernel call it reports, index of the path argument, index of
 // the second path]. Absent: the kernel call has the wrapper's name and no path.
 const SPEC = {
-  open: ['openat', 0], openat: ['openat', 1], creat: ['openat', 0], openat2: ['openat2', 1],
+  open: [nr.open === undefined ? 'openat' : 'open', 0], openat: ['openat', 1],
+  creat: [nr.open === undefined ? 'openat' : 'open', 0], openat2: ['openat2', 1],
   pread: ['pread64'], pwrite: ['pwrite64'], pipe: ['pipe2'],
   truncate: ['truncate', 0], chdir: ['chdir', 0], chroot: ['chroot', 0],
   unlinkat: ['unlinkat', 1], unlink: ['unlinkat', 0], rmdir: ['unlinkat', 0],
@@ -20,8 +22,9 @@ const SPEC = {
   fchownat: ['fchownat', 1], chown: ['fchownat', 0], lchown: ['fchownat', 0],
   getpgrp: ['getpgid'], execve: ['execve', 0], execveat: ['execveat', 1], _exit: ['exit_group'],
   renameat: ['renameat', 1, 3], renameat2: ['renameat2', 1, 3], rename: ['renameat', 0, 1],
-  newfstatat: ['newfstatat', 1], fstatat: ['newfstatat', 1], stat: ['newfstatat', 0],
-  lstat: ['newfstatat', 0], statx: ['statx', 1],
+  newfstatat: ['newfstatat', 1], fstatat: ['newfstatat', 1],
+  stat: [nr.stat === undefined ? 'newfstatat' : 'stat', 0],
+  lstat: [nr.lstat === undefined ? 'newfstatat' : 'lstat', 0], statx: ['statx', 1],
   fchmodat: ['fchmodat', 1], fchmodat2: ['fchmodat2', 1], chmod: ['fchmodat', 0],
   mkdirat: ['mkdirat', 1], mkdir: ['mkdirat', 0], mknodat: ['mknodat', 1], mknod: ['mknodat', 0],
   mkfifo: ['mknodat', 0], utimensat: ['utimensat', 1], futimens: ['utimensat'],

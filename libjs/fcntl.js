@@ -17,10 +17,18 @@ function openat(dirfd, path, flags, mode = 0) {
   return r;
 }
 
+// x86-64's open is openat(AT_FDCWD) in the kernel, with one argument fewer
+// to marshal; aarch64 has only openat.
+const NR_OPEN = nr.open;
+
 function open(path, flags, mode = 0) {
   const p = cpath('open', path, 'path');
   let r;
-  do r = syscall(nr.openat, AT_FDCWD, p, flags, mode); while (r === EINTR);
+  if (NR_OPEN !== undefined) {
+    do r = syscall(NR_OPEN, p, flags, mode); while (r === EINTR);
+  } else {
+    do r = syscall(nr.openat, AT_FDCWD, p, flags, mode); while (r === EINTR);
+  }
   return r;
 }
 

@@ -20,14 +20,23 @@ function newfstatat(dirfd, path, buf, flags = 0) {
   return syscall(nr.newfstatat, dirfd, p, need('newfstatat', buf, STAT, 'buf'), flags);
 }
 
+// x86-64 still has stat and lstat, which the kernel serves as newfstatat
+// does; two arguments fewer to marshal is measurably cheaper. aarch64 has
+// only newfstatat.
+const NR_STAT = nr.stat, NR_LSTAT = nr.lstat;
+
 function stat(path, buf) {
   const p = cpath('stat', path, 'path');
-  return syscall(nr.newfstatat, AT_FDCWD, p, need('stat', buf, STAT, 'buf'), 0);
+  need('stat', buf, STAT, 'buf');
+  if (NR_STAT !== undefined) return syscall(NR_STAT, p, buf);
+  return syscall(nr.newfstatat, AT_FDCWD, p, buf, 0);
 }
 
 function lstat(path, buf) {
   const p = cpath('lstat', path, 'path');
-  return syscall(nr.newfstatat, AT_FDCWD, p, need('lstat', buf, STAT, 'buf'), AT_SYMLINK_NOFOLLOW);
+  need('lstat', buf, STAT, 'buf');
+  if (NR_LSTAT !== undefined) return syscall(NR_LSTAT, p, buf);
+  return syscall(nr.newfstatat, AT_FDCWD, p, buf, AT_SYMLINK_NOFOLLOW);
 }
 
 // buf: at least 256 bytes (struct statx).
