@@ -111,16 +111,21 @@ function cancel(id) {
 // Runs the callbacks of one batch of completions (all there are, up to
 // BATCH); the eventfd stays readable while more remain. A callback that
 // throws leaves the rest of its batch for the next call, which kick()
-// arranges.
+// arranges; that call delivers those first, then takes a new batch (so the
+// eventfd is read on every call, and an edge-triggered watcher misses none).
 function drain() {
   let delivered = 0;
   let slot = -1;
+  let fetched = false;
   try {
-    if (pos === count) {
-      pos = 0;
-      count = native.drain();
-    }
-    while (pos < count) {
+    for (;;) {
+      if (pos === count) {
+        if (fetched) break;
+        fetched = true;
+        pos = 0;
+        count = native.drain();
+        continue;
+      }
       const i = 2 * pos++;
       slot = results[i] | 0;
       const cb = callbacks[slot];
@@ -131,8 +136,8 @@ function drain() {
       // Held through the callback: it may look at the buffer through a weak
       // reference only. The slot is not reused before the next native drain.
       held[slot] = undefined;
+      slot = -1;
     }
-    slot = -1;
   } finally {
     native.flush(); // submissions made by the callbacks go to the pool now
     if (slot !== -1) {

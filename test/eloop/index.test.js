@@ -189,6 +189,39 @@ describe('eloop API', () => {
     assert.strictEqual(await eloop.promise(nr.getpid), process.pid);
   });
 
+  it('works under an edge-triggered watcher, a throwing callback included', () => {
+    // What libaio may do: the eventfd in an epoll set with EPOLLET, drained
+    // on each edge. The first callback submits a job and throws; the rest of
+    // its batch and the new job must still arrive.
+    const r = h.runChild(`const x64 = process.arch === 'x64', size = x64 ? 12 : 16;
+      const ep = sys.syscall(h.nr.epoll_create1, h.O_CLOEXEC);
+      const efd = eloop.attach(() => {});
+      const ev = Buffer.alloc(size); ev.writeUInt32LE((1 | 1 << 31) >>> 0, 0); // EPOLLIN | EPOLLET
+      if (sys.syscall(h.nr.epoll_ctl, ep, 1, efd, ev) !== 0) throw new Error('epoll_ctl');
+      const out = Buffer.alloc(size * 8), got = [];
+      const watch = sys.pollOpen(ep, 1, () => {
+        if (sys.syscall(h.nr.epoll_pwait, ep, out, 8, 0, null, 8) <= 0) return;
+        try { eloop.drain(); } catch (e) { got.push('caught ' + e.message); }
+        if (got.length === 5) sys.pollClose(watch);
+      });
+      const [rd, wr] = h.pipe();
+      for (let i = 0; i < 3; i++) eloop.submit(h.nr.read, rd, Buffer.alloc(1), 1, (n) => {
+        got.push('cb ' + n);
+        if (got.length === 1) {
+          eloop.submit(h.nr.getpid, (pid) => got.push('getpid ' + (pid === process.pid)));
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // it completes meanwhile
+          throw new Error('boom');
+        }
+      });
+      h.until(() => h.workersIn(h.nr.read) === 3, 'three blocked reads').then(() => {
+        sys.syscall(h.nr.write, wr, Buffer.from('abc'), 3);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      });
+      process.on('exit', () => console.log(got.join(',')));`);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, 'cb 1,caught boom,cb 1,cb 1,getpid true\n');
+  });
+
   it('drain() returns 0 when nothing has completed', () => {
     assert.strictEqual(eloop.drain(), 0);
   });
