@@ -1,0 +1,716 @@
+// libaio: Stream, a non-blocking byte stream over one fd (a TCP or Unix
+// socket, a pipe end): reading until EAGAIN, a write queue with EPOLLOUT
+// backpressure, half-close, inactivity timeout, descriptor passing on Unix
+// sockets. Kernel errors reach callbacks as -errno; nothing here throws for one.
+'use strict';
+const { read, write, close } = require('libjs/unistd');
+const { writev } = require('libjs/uio');
+const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt_int } = require('libjs/socket');
+const { cmsg } = require('libjs/struct/msghdr');
+const { nowMs } = require('libjs/vdso');
+const C = require('libjs/constants');
+const { EAGAIN, EPIPE, ECANCELED, EBADF, ENOTSOCK, EINVAL } = require('libjs/errno');
+const { sockName, peerName } = require('./address');
+const { typeError, checkInt, checkFunctionOrNull, checkBuffer } = require('./util');
+
+const { EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, MSG_NOSIGNAL, MSG_CMSG_CLOEXEC, CLOCK_MONOTONIC } = C;
+
+const CONNECTING = 0, OPEN = 1, CLOSED = 2;
+const SLAB = 65536; // reads go into a shared slab and are handed out as views of it
+const MIN_READ = 16384; // a slab with less room left than this is replaced
+const READ_BUDGET = 32; // reads per readiness event; level-triggered epoll reports the rest
+const IOV_BATCH = 64; // buffers per writev
+const MAX_FDS = 253; // SCM_MAX_FD
+const IO_EVENTS = EPOLLIN | EPOLLHUP | EPOLLERR;
+const OUT_EVENTS = EPOLLOUT | EPOLLHUP | EPOLLERR;
+
+let slab = null;
+let slabOff = 0;
+
+function callSoon(cb, result) {
+  process.nextTick(cb, result);
+}
+
+function asBytes(data, what) {
+  if (data instanceof Uint8Array) return data;
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  checkBuffer(data, what);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+class Stream {
+  // kind: 'tcp', 'unix' or 'pipe'. A stream is created by connect(), a
+  // server's accept, pipe() or open(); not by users directly.
+  constructor(loop, fd, kind, state) {
+    this.loop = loop;
+    this.fd = fd;
+    this.kind = kind;
+    this._state = state;
+    this._interest = 0;
+    this._registered = false;
+    this._reading = false;
+    this._eof = false;
+    this._error = 0;
+    this._ref = true;
+    this._wq = [];
+    this._wcb = [];
+    this._wfds = null; // descriptors riding with queued buffers (Unix sockets)
+    this._wqHead = 0;
+    this._wqOff = 0;
+    this._wqBytes = 0;
+    this._iov = [];
+    this._cork = 0;
+    this._needDrain = false;
+    this._ending = false;
+    this._endCb = null;
+    this._shut = false;
+    this._idleMs = 0;
+    this._idleTimer = null;
+    this._lastActive = 0;
+    this._ipc = false;
+    this._ctl = null;
+    this._msgOut = null;
+    this.readBuffer = null;
+    this.highWaterMark = 16384;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this.onConnect = null;
+    this.onData = null;
+    this.onFds = null;
+    this.onEnd = null;
+    this.onDrain = null;
+    this.onError = null;
+    this.onClose = null;
+    this.onTimeout = null;
+    this._onEvent = (ev) => this._event(ev);
+  }
+
+  // Registers the fd with the loop: 0 or -errno (a regular file cannot be
+  // watched by epoll: -EPERM).
+  _register(events) {
+    const r = this.loop.add(this.fd, events, this._onEvent);
+    if (r < 0) return r;
+    this._registered = true;
+    this._interest = events;
+    if (!this._ref) this.loop.setRef(this.fd, false);
+    return 0;
+  }
+
+  get connecting() {
+    return this._state === CONNECTING;
+  }
+
+  get closed() {
+    return this._state === CLOSED;
+  }
+
+  get reading() {
+    return this._reading;
+  }
+
+  // Bytes queued and not yet handed to the kernel.
+  get writeQueueSize() {
+    return this._wqBytes;
+  }
+
+  // The errno that stopped this stream, or 0.
+  get error() {
+    return this._error;
+  }
+
+  // --- interest ----------------------------------------------------------------
+
+  _update() {
+    if (this._state === CLOSED || !this._registered) return;
+    let ev = 0;
+    if (this._state === CONNECTING) ev = EPOLLOUT;
+    else if (this._error === 0) {
+      if (this._reading && !this._eof) ev = EPOLLIN;
+      if (this._wqHead < this._wq.length && this._cork === 0) ev |= EPOLLOUT;
+    }
+    if (ev === this._interest) return;
+    this._interest = ev;
+    const r = this.loop.modify(this.fd, ev);
+    if (r < 0) this._fail(r);
+  }
+
+  _event(ev) {
+    if (this._state === CONNECTING) {
+      this._finishConnect();
+      return;
+    }
+    if (this._state !== OPEN) return;
+    if ((ev & IO_EVENTS) !== 0 && this._reading) this._doRead();
+    if ((ev & OUT_EVENTS) !== 0 && this._state === OPEN && this._wqHead < this._wq.length && this._cork === 0) {
+      this._flush(false);
+      this._afterWrite(false);
+    }
+  }
+
+  // --- connecting --------------------------------------------------------------
+
+  _finishConnect() {
+    const err = getsockopt_int(this.fd, C.SOL_SOCKET, C.SO_ERROR);
+    if (err !== 0) {
+      const e = err < 0 ? err : -err;
+      this._error = e;
+      this._state = OPEN;
+      this._update();
+      this._failWrites(e);
+      if (this.onConnect !== null) this.onConnect(e);
+      return;
+    }
+    this._state = OPEN;
+    this._touch();
+    if (this._wqHead < this._wq.length && this._cork === 0) this._flush(false);
+    this._update();
+    this._afterWrite(false);
+    if (this.onConnect !== null) this.onConnect(0);
+  }
+
+  // A connect that failed at once: reported from the loop, never from inside connect().
+  _connectFailed(err) {
+    this._error = err;
+    this._state = OPEN;
+    this.loop._defer(failConnect, this, err);
+  }
+
+  // --- reading -----------------------------------------------------------------
+
+  // Starts reading: onData(chunk) for each read, onEnd() at end of stream.
+  // Chunks are views of a shared slab; they stay valid (nothing writes there
+  // again), but a consumer that keeps a small one for long should copy it.
+  resume() {
+    if (typeof this.onData !== 'function') throw typeError('set stream.onData before resume()');
+    if (this._reading) return this;
+    this._reading = true;
+    this._update();
+    return this;
+  }
+
+  pause() {
+    if (!this._reading) return this;
+    this._reading = false;
+    this._update();
+    return this;
+  }
+
+  // ipc(true) on a Unix stream: reads use recvmsg and deliver received
+  // descriptors through onFds(fds) just before the data they came with
+  // (they are open in this process, close-on-exec: the consumer owns them).
+  setIpc(on = true) {
+    if (this.kind !== 'unix') return -ENOTSOCK;
+    this._ipc = !!on;
+    if (this._ipc && this._ctl === null) {
+      this._ctl = Buffer.alloc(cmsg.SPACE(4 * MAX_FDS));
+      this._msgOut = new Uint32Array(3);
+    }
+    return 0;
+  }
+
+  _doRead() {
+    let budget = READ_BUDGET;
+    while (this._reading && this._state === OPEN && this._error === 0) {
+      const own = this.readBuffer;
+      let buf, off, len;
+      if (own !== null) {
+        buf = own;
+        off = 0;
+        len = own.byteLength;
+      } else {
+        if (slab === null || SLAB - slabOff < MIN_READ) {
+          slab = Buffer.allocUnsafeSlow(SLAB);
+          slabOff = 0;
+        }
+        buf = slab;
+        off = slabOff;
+        len = SLAB - off;
+      }
+      const n = this._ipc ? this._recvmsg(buf, len, off) : read(this.fd, buf, len, off);
+      if (n > 0) {
+        this.bytesRead += n;
+        if (this._idleMs > 0) this._touch();
+        let chunk;
+        if (own !== null) {
+          chunk = Buffer.from(own.buffer, own.byteOffset, n);
+        } else {
+          chunk = Buffer.from(slab.buffer, slab.byteOffset + off, n);
+          slabOff = (off + n + 7) & ~7;
+        }
+        this.onData(chunk);
+        if (n < len || --budget === 0) break; // a short read emptied the socket's queue
+      } else if (n === 0) {
+        this._eof = true;
+        this._update();
+        if (this.onEnd !== null) this.onEnd();
+        break;
+      } else {
+        if (n !== -EAGAIN) this._fail(n);
+        break;
+      }
+    }
+  }
+
+  _recvmsg(buf, len, off) {
+    const view = new Uint8Array(buf.buffer, buf.byteOffset + off, len);
+    const out = this._msgOut;
+    const n = recvmsg(this.fd, [view], MSG_CMSG_CLOEXEC, null, this._ctl, out);
+    if (n >= 0 && out[1] > 0) {
+      const fds = [];
+      for (const m of cmsg.decode(this._ctl, out[1])) if (m.fds) fds.push(...m.fds);
+      if (fds.length > 0) {
+        if (this.onFds !== null) this.onFds(fds);
+        else for (const fd of fds) close(fd); // nobody to own them
+      }
+    }
+    return n;
+  }
+
+  // --- writing -----------------------------------------------------------------
+
+  // write(data, cb): queues data (Buffer, TypedArray, DataView or a UTF-8
+  // string) and returns whether the queue is below highWaterMark. cb(0 or
+  // -errno) runs once every byte of it is handed to the kernel; never from
+  // inside write() (process.nextTick when it went out at once). Nothing is
+  // dropped: a short write continues, EAGAIN waits for EPOLLOUT.
+  write(data, cb) {
+    checkFunctionOrNull(cb, 'the write callback');
+    return this._write(asBytes(data, 'data'), null, cb === undefined ? null : cb, null);
+  }
+
+  // writev(chunks, cb): several buffers in one go (writev, up to 64 a call).
+  writev(chunks, cb) {
+    checkFunctionOrNull(cb, 'the write callback');
+    if (!Array.isArray(chunks)) throw typeError('writev: chunks must be an array');
+    const bufs = chunks.map((c, i) => asBytes(c, `chunks[${i}]`));
+    if (bufs.length === 1) return this._write(bufs[0], null, cb === undefined ? null : cb, null);
+    return this._write(null, bufs, cb === undefined ? null : cb, null);
+  }
+
+  // sendFds(data, fds, cb): data with descriptors (SCM_RIGHTS) on a Unix
+  // socket; the descriptors arrive with the first byte of data (at least one).
+  // The caller keeps its fds open until cb has run.
+  sendFds(data, fds, cb) {
+    checkFunctionOrNull(cb, 'the write callback');
+    if (!Array.isArray(fds) || fds.length === 0 || fds.length > MAX_FDS)
+      throw typeError(`sendFds: fds must be an array of 1 to ${MAX_FDS} descriptors`);
+    const b = asBytes(data, 'data');
+    if (b.byteLength === 0) throw typeError('sendFds: descriptors need at least one byte of data');
+    if (this.kind !== 'unix') {
+      if (cb) callSoon(cb, -ENOTSOCK);
+      return false;
+    }
+    return this._write(b, null, cb === undefined ? null : cb, cmsg.encodeRights(fds));
+  }
+
+  // One buffer `b`, or several in `bufs`; the callback goes with the last.
+  _write(b, bufs, cb, ctl) {
+    if (this._state === CLOSED || this._ending || this._error !== 0) {
+      const err = this._error !== 0 ? this._error : this._state === CLOSED ? -EBADF : -EPIPE;
+      if (cb !== null) callSoon(cb, err);
+      return false;
+    }
+    const idle = this._wqHead === this._wq.length && this._cork === 0 && this._state === OPEN;
+    if (idle && b !== null && ctl === null) {
+      // Fast path: nothing queued, try the kernel at once.
+      const len = b.byteLength;
+      const n = len === 0 ? 0 : this._send(b, len, 0);
+      if (n === len) {
+        this.bytesWritten += n;
+        if (this._idleMs > 0) this._touch();
+        if (cb !== null) callSoon(cb, 0);
+        return true;
+      }
+      if (n < 0 && n !== -EAGAIN) {
+        if (cb !== null) callSoon(cb, n);
+        this._failSoon(n);
+        return false;
+      }
+      this._enqueue(b, cb, null);
+      if (n > 0) this._consume(n, true);
+      this._update();
+      return this._belowMark();
+    }
+    if (b !== null) this._enqueue(b, cb, ctl);
+    else for (let i = 0; i < bufs.length; i++) this._enqueue(bufs[i], i === bufs.length - 1 ? cb : null, null);
+    if (idle) {
+      this._flush(true);
+      this._update();
+      this._afterWrite(true);
+      if (this._state !== OPEN || this._error !== 0) return false;
+    }
+    return this._belowMark();
+  }
+
+  _belowMark() {
+    const ok = this._wqBytes < this.highWaterMark;
+    if (!ok) this._needDrain = true;
+    return ok;
+  }
+
+  _enqueue(b, cb, ctl) {
+    this._wq.push(b);
+    this._wcb.push(cb);
+    if (ctl !== null || this._wfds !== null) {
+      if (this._wfds === null) this._wfds = new Array(this._wq.length - 1).fill(null);
+      this._wfds.push(ctl);
+    }
+    this._wqBytes += b.byteLength;
+  }
+
+  _send(b, len, off) {
+    return this.kind === 'pipe' ? write(this.fd, b, len, off) : send(this.fd, b, len, MSG_NOSIGNAL, off);
+  }
+
+  // Writes from the queue until it is empty or the kernel takes no more.
+  // sync: called from the user's call (write, uncork): completions are
+  // deferred to process.nextTick.
+  _flush(sync) {
+    const q = this._wq;
+    while (this._wqHead < q.length && this._state === OPEN && this._error === 0) {
+      const h = this._wqHead;
+      const count = q.length - h;
+      let n, want;
+      const ctl = this._wfds !== null ? this._wfds[h] : null;
+      if (ctl !== null) {
+        const first = this._wqOff === 0 ? q[h] : q[h].subarray(this._wqOff);
+        want = first.byteLength;
+        n = sendmsg(this.fd, [first], MSG_NOSIGNAL, null, ctl);
+        if (n > 0) this._wfds[h] = null; // the descriptors went with the first byte
+      } else if (count === 1 || q[h].byteLength - this._wqOff >= 65536) {
+        const b = q[h];
+        want = b.byteLength - this._wqOff;
+        n = want === 0 ? 0 : this._send(b, want, this._wqOff);
+      } else {
+        const iov = this._iov;
+        let k = 0;
+        want = 0;
+        while (k < IOV_BATCH && h + k < q.length && (this._wfds === null || this._wfds[h + k] === null)) {
+          const b = k === 0 && this._wqOff > 0 ? q[h].subarray(this._wqOff) : q[h + k];
+          iov[k++] = b;
+          want += b.byteLength;
+        }
+        iov.length = k;
+        n = writev(this.fd, iov);
+        iov.length = 0;
+      }
+      if (n < 0) {
+        if (n !== -EAGAIN) this._fail(n);
+        return;
+      }
+      this._consume(n, sync);
+      if (n < want) return;
+    }
+  }
+
+  // Accounts n written bytes; runs the callbacks of the buffers completed.
+  _consume(n, sync) {
+    this.bytesWritten += n;
+    this._wqBytes -= n;
+    if (this._idleMs > 0) this._touch();
+    const q = this._wq;
+    const cbs = this._wcb;
+    let done = null;
+    while (this._wqHead < q.length) {
+      const h = this._wqHead;
+      const rem = q[h].byteLength - this._wqOff;
+      if (n < rem) {
+        this._wqOff += n;
+        break;
+      }
+      n -= rem;
+      const cb = cbs[h];
+      q[h] = undefined;
+      cbs[h] = undefined;
+      if (this._wfds !== null) this._wfds[h] = undefined;
+      this._wqHead = h + 1;
+      this._wqOff = 0;
+      if (cb !== null) (done === null ? (done = []) : done).push(cb);
+    }
+    if (this._wqHead === q.length) {
+      q.length = 0;
+      cbs.length = 0;
+      this._wfds = null;
+      this._wqHead = 0;
+    } else if (this._wqHead > 1024) {
+      q.splice(0, this._wqHead);
+      cbs.splice(0, this._wqHead);
+      if (this._wfds !== null) this._wfds.splice(0, this._wqHead);
+      this._wqHead = 0;
+    }
+    if (done !== null) for (const cb of done) if (sync) callSoon(cb, 0); else cb(0);
+  }
+
+  // After a flush: the drained signal, a pending shutdown.
+  _afterWrite(sync) {
+    if (this._wqHead < this._wq.length || this._state !== OPEN || this._error !== 0) return;
+    if (this._ending && !this._shut) this._doShutdown();
+    if (this._needDrain) {
+      this._needDrain = false;
+      if (sync) process.nextTick(emitDrain, this);
+      else if (this.onDrain !== null) this.onDrain();
+    }
+  }
+
+  cork() {
+    this._cork++;
+    return this;
+  }
+
+  uncork() {
+    if (this._cork === 0) return this;
+    if (--this._cork === 0 && this._state === OPEN && this._error === 0 && this._wqHead < this._wq.length) {
+      this._flush(true);
+      this._update();
+      this._afterWrite(true);
+    }
+    return this;
+  }
+
+  // --- half-close and close -------------------------------------------------------
+
+  // end(cb): once the queue has drained, shut down the sending side
+  // (shutdown SHUT_WR; a pipe's write end is closed). cb(0 or -errno).
+  // Reading goes on until the peer ends too.
+  end(cb) {
+    checkFunctionOrNull(cb, 'the end callback');
+    if (this._ending || this._state === CLOSED) {
+      if (cb) callSoon(cb, this._state === CLOSED ? -EBADF : 0);
+      return this;
+    }
+    this._ending = true;
+    this._endCb = cb || null;
+    if (this._state === OPEN && this._wqHead === this._wq.length) {
+      if (this._error !== 0) this._endDone(this._error);
+      else this._doShutdown();
+    }
+    return this;
+  }
+
+  _doShutdown() {
+    this._shut = true;
+    if (this.kind === 'pipe') {
+      this.close();
+      this._endDone(0);
+      return;
+    }
+    const r = shutdown(this.fd, C.SHUT_WR);
+    this._endDone(r < 0 ? r : 0);
+  }
+
+  _endDone(r) {
+    const cb = this._endCb;
+    this._endCb = null;
+    if (cb !== null) callSoon(cb, r);
+  }
+
+  // close(cb): stops everything and closes the fd at once; queued writes
+  // complete with -ECANCELED; onClose() and cb() run from the loop afterwards.
+  close(cb) {
+    checkFunctionOrNull(cb, 'the close callback');
+    if (this._state === CLOSED) {
+      if (cb) callSoon(cb);
+      return;
+    }
+    this._state = CLOSED;
+    this._reading = false;
+    if (this._idleTimer !== null) {
+      this._idleTimer.close();
+      this._idleTimer = null;
+    }
+    if (this.fd >= 0) {
+      if (this._registered) this.loop.remove(this.fd);
+      close(this.fd);
+    }
+    this._registered = false;
+    this.fd = -1;
+    this.loop._defer(finishClose, this, cb || null);
+  }
+
+  destroy(cb) {
+    this.close(cb);
+  }
+
+  // --- errors --------------------------------------------------------------------
+
+  _fail(err) {
+    if (this._error !== 0 || this._state === CLOSED) return;
+    this._error = err;
+    this._reading = false;
+    this._update();
+    if (this.onError !== null) this.onError(err);
+    this._failWrites(err);
+    if (this._ending) this._endDone(err);
+  }
+
+  _failSoon(err) {
+    if (this._error !== 0) return;
+    this._error = err;
+    this._reading = false;
+    this._update();
+    process.nextTick(() => {
+      if (this._state === CLOSED) return;
+      if (this.onError !== null) this.onError(err);
+      this._failWrites(err);
+    });
+  }
+
+  _failWrites(err) {
+    const q = this._wq;
+    const cbs = this._wcb;
+    const h = this._wqHead;
+    this._wq = [];
+    this._wcb = [];
+    this._wfds = null;
+    this._wqHead = 0;
+    this._wqOff = 0;
+    this._wqBytes = 0;
+    for (let i = h; i < cbs.length; i++) if (cbs[i] !== null && cbs[i] !== undefined) cbs[i](err);
+    q.length = 0;
+  }
+
+  // --- inactivity timeout ------------------------------------------------------
+
+  // setTimeout(ms, cb): onTimeout() after ms without reads or writes (0
+  // turns it off). It does not close anything, and it does not keep the
+  // process alive; it fires again only after new activity.
+  setTimeout(ms, cb) {
+    if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms))
+      throw typeError(`setTimeout: ms must be a non-negative finite Number, got ${ms}`);
+    checkFunctionOrNull(cb, 'the timeout callback');
+    if (cb) this.onTimeout = cb;
+    this._idleMs = ms;
+    if (ms === 0) {
+      if (this._idleTimer !== null) this._idleTimer.close();
+      this._idleTimer = null;
+      return this;
+    }
+    if (this._state === CLOSED) return this;
+    this._lastActive = nowMs(CLOCK_MONOTONIC);
+    if (this._idleTimer === null) this._idleTimer = this.loop.setTimeout(() => this._onIdle(), ms).unref();
+    else this.loop._schedule(this._idleTimer, ms);
+    return this;
+  }
+
+  _touch() {
+    this._lastActive = this.loop._inTick ? this.loop._now : nowMs(CLOCK_MONOTONIC);
+    const t = this._idleTimer;
+    if (t !== null && t._idx < 0) this.loop._schedule(t, this._idleMs);
+  }
+
+  _onIdle() {
+    const left = this._lastActive + this._idleMs - nowMs(CLOCK_MONOTONIC);
+    if (left > 0.5) {
+      this.loop._schedule(this._idleTimer, left);
+      return;
+    }
+    if (this.onTimeout !== null) this.onTimeout();
+  }
+
+  // --- handle ------------------------------------------------------------------
+
+  ref() {
+    this._ref = true;
+    if (this._registered) this.loop.setRef(this.fd, true);
+    return this;
+  }
+
+  unref() {
+    this._ref = false;
+    if (this._registered) this.loop.setRef(this.fd, false);
+    return this;
+  }
+
+  hasRef() {
+    return this._ref;
+  }
+
+  // Local address: { address, family, port } or { path }; -errno on failure.
+  address() {
+    return this.fd < 0 ? -EBADF : this.kind === 'pipe' ? -ENOTSOCK : sockName(this.fd);
+  }
+
+  remoteAddress() {
+    return this.fd < 0 ? -EBADF : this.kind === 'pipe' ? -ENOTSOCK : peerName(this.fd);
+  }
+
+  // --- socket options (0 or -errno; no-ops where the kind has no such option) ---
+
+  setNoDelay(on = true) {
+    if (this.kind !== 'tcp') return 0;
+    return this._setInt(C.IPPROTO_TCP, C.TCP_NODELAY, on ? 1 : 0);
+  }
+
+  // setKeepAlive(on, delaySecs): SO_KEEPALIVE, and the idle time before the
+  // first probe (TCP_KEEPIDLE) when delaySecs > 0.
+  setKeepAlive(on = false, delaySecs = 0) {
+    if (this.kind !== 'tcp') return 0;
+    checkInt(delaySecs, 0, 0x7fffffff, 'setKeepAlive: delaySecs');
+    const r = this._setInt(C.SOL_SOCKET, C.SO_KEEPALIVE, on ? 1 : 0);
+    if (r < 0 || !on || delaySecs === 0) return r;
+    return this._setInt(C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
+  }
+
+  setRecvBufferSize(n) {
+    checkInt(n, 1, 0x7fffffff, 'setRecvBufferSize: size');
+    return this._setInt(C.SOL_SOCKET, C.SO_RCVBUF, n);
+  }
+
+  setSendBufferSize(n) {
+    checkInt(n, 1, 0x7fffffff, 'setSendBufferSize: size');
+    return this._setInt(C.SOL_SOCKET, C.SO_SNDBUF, n);
+  }
+
+  getRecvBufferSize() {
+    return this._getInt(C.SOL_SOCKET, C.SO_RCVBUF);
+  }
+
+  getSendBufferSize() {
+    return this._getInt(C.SOL_SOCKET, C.SO_SNDBUF);
+  }
+
+  // Any int-valued option: 0 or -errno.
+  setOption(level, name, value) {
+    checkInt(level, 0, 0x7fffffff, 'level');
+    checkInt(name, 0, 0x7fffffff, 'name');
+    checkInt(value, -0x80000000, 0x7fffffff, 'value');
+    return this._setInt(level, name, value);
+  }
+
+  getOption(level, name) {
+    checkInt(level, 0, 0x7fffffff, 'level');
+    checkInt(name, 0, 0x7fffffff, 'name');
+    return this._getInt(level, name);
+  }
+
+  _setInt(level, name, v) {
+    if (this.fd < 0) return -EBADF;
+    if (this.kind === 'pipe') return -ENOTSOCK;
+    return setsockopt_int(this.fd, level, name, v);
+  }
+
+  _getInt(level, name) {
+    if (this.fd < 0) return -EBADF;
+    if (this.kind === 'pipe') return -ENOTSOCK;
+    return getsockopt_int(this.fd, level, name);
+  }
+}
+
+function emitDrain(s) {
+  if (s._state === OPEN && s.onDrain !== null) s.onDrain();
+}
+
+function failConnect(s, err) {
+  if (s._state === CLOSED) return;
+  s._failWrites(err);
+  if (s.onConnect !== null) s.onConnect(err);
+}
+
+function finishClose(s, cb) {
+  s._failWrites(-ECANCELED);
+  if (s._endCb !== null) s._endDone(-ECANCELED);
+  if (s.onClose !== null) s.onClose();
+  if (cb !== null) cb();
+}
+
+module.exports = { Stream, CONNECTING, OPEN, CLOSED, EINVAL };
