@@ -197,6 +197,17 @@ function traceProblems(expect, trace) {
   return problems;
 }
 
+// The trace lines of the calls the script names (else its first lines).
+function traceExcerpt(expect, trace) {
+  const lines = trace.split('\n').filter(Boolean);
+  if (lines.length === 0) return '--- trace: empty (unode\'s stack made no call)';
+  const names = new Set(expect.split(/[\s|]+/).map((t) => t.replace(/\(.*$/, '')).filter(Boolean));
+  const mine = lines.filter((l) => names.has(l.replace(/^\[[^\]]*\] /, '').replace(/\(.*$/, '')));
+  const shown = (mine.length ? mine : lines).slice(0, 40);
+  return `--- trace: ${lines.length} lines; ${mine.length ? `those of ${[...names].join(', ')}` : 'the first'} (up to 40):\n` +
+    shown.join('\n');
+}
+
 // ---- one script --------------------------------------------------------------
 
 function section(title, a, b) {
@@ -230,10 +241,7 @@ async function check(script) {
   }
   if (u.left.length) problems.push(`unode leaves files behind: ${u.left.join(', ')}`);
   const tp = traceProblems(h.trace, u.trace || '');
-  if (tp.length) {
-    const shown = (u.trace || '').split('\n').slice(0, 40).join('\n');
-    problems.push(`trace: ${tp.join('; ')}\n--- trace (first 40 lines)\n${shown || '(empty: unode\'s stack made no call)'}`);
-  }
+  if (tp.length) problems.push(`trace: ${tp.join('; ')}\n${traceExcerpt(h.trace, u.trace || '')}`);
   return problems.length ? problems.join('\n') : null;
 }
 

@@ -1,4 +1,4 @@
-// trace: openat(*cli-create-require.js*)
+// trace: open|openat(*cli-create-require.js*)
 'use strict';
 const { createRequire, builtinModules, isBuiltin } = require('module');
 const req = createRequire(__filename);

@@ -1,4 +1,4 @@
-// trace: openat(*cli-dynamic-import.js*)
+// trace: open|openat(*cli-dynamic-import.js*)
 'use strict';
 (async () => {
   const fs = await import('node:fs');

@@ -1,4 +1,4 @@
-// trace: openat(*esm-missing*)
+// trace: open|openat(*esm-missing*)
 import { readFileSync } from 'node:fs';
 function go() { readFileSync('esm-missing'); }
 go();

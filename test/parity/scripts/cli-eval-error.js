@@ -1,3 +1,3 @@
 // mode: eval
-// trace: openat(*eval-missing*)
+// trace: open|openat(*eval-missing*)
 require('fs').readFileSync('eval-missing');

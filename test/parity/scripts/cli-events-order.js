@@ -1,4 +1,4 @@
-// trace: openat(*order.txt*)
+// trace: open|openat(*order.txt*)
 'use strict';
 const fs = require('fs');
 const log = [];

@@ -1,4 +1,4 @@
-// trace: openat(*cli-exitcode-property.js*)
+// trace: open|openat(*cli-exitcode-property.js*)
 'use strict';
 process.exitCode = 4;
 process.on('beforeExit', (c) => console.log('beforeExit', c));

@@ -1,3 +1,3 @@
-// trace: openat(*cli-require-missing.js*)
+// trace: open|openat(*cli-require-missing.js*)
 'use strict';
 require('./does-not-exist');

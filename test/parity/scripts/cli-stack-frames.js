@@ -1,4 +1,4 @@
-// trace: openat(*not-there*)
+// trace: open|openat(*not-there*)
 'use strict';
 const fs = require('fs');
 function userLevel() {

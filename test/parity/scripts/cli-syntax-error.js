@@ -1,4 +1,4 @@
-// trace: openat(*cli-syntax-error.js*)
+// trace: open|openat(*cli-syntax-error.js*)
 'use strict';
 console.log('never');
 let x = ;

@@ -1,4 +1,4 @@
-// trace: openat(*no-such.txt*)
+// trace: open|openat(*no-such.txt*)
 'use strict';
 const fs = require('fs');
 fs.readFile('no-such.txt', function onRead(err) {

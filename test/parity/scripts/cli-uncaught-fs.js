@@ -1,4 +1,4 @@
-// trace: openat(*missing-file.txt*)
+// trace: open|openat(*missing-file.txt*)
 'use strict';
 const fs = require('fs');
 function load() { return fs.readFileSync('missing-file.txt'); }

@@ -1,4 +1,4 @@
-// trace: openat(*absent.txt*)
+// trace: open|openat(*absent.txt*)
 'use strict';
 process.on('uncaughtException', (e, origin) => {
   console.log('caught', origin, e.code, e.syscall, e.path, e.message);

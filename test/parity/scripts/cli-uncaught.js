@@ -1,4 +1,4 @@
-// trace: openat(*cli-uncaught.js*)
+// trace: open|openat(*cli-uncaught.js*)
 'use strict';
 function inner() { throw new Error('boom'); }
 function outer() { inner(); }

@@ -1,3 +1,3 @@
-// trace: openat(*nothing-here*)
+// trace: open|openat(*nothing-here*)
 'use strict';
 require('fs/promises').readFile('nothing-here');

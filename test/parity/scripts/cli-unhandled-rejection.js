@@ -1,4 +1,4 @@
-// trace: openat(*cli-unhandled-rejection.js*)
+// trace: open|openat(*cli-unhandled-rejection.js*)
 'use strict';
 async function fail() { throw new TypeError('rejected'); }
 fail();

@@ -1,4 +1,4 @@
-// trace: openat(*cli-warning.js*)
+// trace: open|openat(*cli-warning.js*)
 'use strict';
 process.emitWarning('something odd', 'CustomWarning', 'CODE1');
 process.emitWarning(new Error('warn as error'));

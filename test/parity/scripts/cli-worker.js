@@ -1,4 +1,4 @@
-// trace: openat(*from-worker*)
+// trace: open|openat(*from-worker*)
 'use strict';
 const { Worker } = require('worker_threads');
 const fs = require('fs');

@@ -1,4 +1,4 @@
-// trace: openat(*ab.txt*)
+// trace: open|openat(*ab.txt*)
 'use strict';
 const fs = require('fs');
 const fsp = require('fs/promises');

@@ -1,4 +1,4 @@
-// trace: openat(*ap.txt*O_APPEND*) write|pwrite64|writev close
+// trace: open|openat(*ap.txt*O_APPEND*) write|pwrite64|writev close
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*b1.txt*)
+// trace: open|openat(*b1.txt*)
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*cst*)
+// trace: open|openat(*cst*)
 'use strict';
 const fs = require('fs');
 const c = fs.constants;

@@ -1,4 +1,4 @@
-// trace: openat(*src*) openat(*dst*)
+// trace: open|openat(*src*) open|openat(*dst*)
 'use strict';
 const fs = require('fs');
 const { show, showCb } = require('./_util');

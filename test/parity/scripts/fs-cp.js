@@ -1,4 +1,4 @@
-// trace: mkdirat|mkdir(*to*) openat(*to*)
+// trace: mkdirat|mkdir(*to*) open|openat(*to*)
 'use strict';
 const fs = require('fs');
 const { show, showCb } = require('./_util');

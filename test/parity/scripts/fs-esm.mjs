@@ -1,4 +1,4 @@
-// trace: openat(*esm-fs.txt*) getdents64
+// trace: open|openat(*esm-fs.txt*) getdents64
 import { writeFileSync, readFileSync, readdirSync, unlinkSync, promises } from 'node:fs';
 import * as fsp from 'fs/promises';
 writeFileSync('esm-fs.txt', 'module');

@@ -1,4 +1,4 @@
-// trace: openat(*fc.txt*) close
+// trace: open|openat(*fc.txt*) close
 'use strict';
 const fsp = require('fs/promises');
 const { showAsync } = require('./_util');

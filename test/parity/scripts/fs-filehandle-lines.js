@@ -1,4 +1,4 @@
-// trace: openat(*lines.txt*) read|pread64
+// trace: open|openat(*lines.txt*) read|pread64
 'use strict';
 const fs = require('fs');
 const fsp = require('fs/promises');

@@ -1,4 +1,4 @@
-// trace: openat(*fh.txt*) read|pread64 write|pwrite64 close
+// trace: open|openat(*fh.txt*) read|pread64 write|pwrite64 close
 'use strict';
 const fsp = require('fs/promises');
 const { showAsync, stat } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*large.bin*) read|pread64 write|pwrite64
+// trace: open|openat(*large.bin*) read|pread64 write|pwrite64
 'use strict';
 const fs = require('fs');
 const crypto = require('crypto');

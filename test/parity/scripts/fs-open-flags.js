@@ -1,4 +1,4 @@
-// trace: openat(*f.txt*O_CREAT*) openat(*f.txt*O_EXCL*) openat(*f.txt*O_APPEND*)
+// trace: open|openat(*f.txt*O_CREAT*) open|openat(*f.txt*O_EXCL*) open|openat(*f.txt*O_APPEND*)
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*od*O_DIRECTORY*) getdents64 close
+// trace: open|openat(*od*O_DIRECTORY*) getdents64 close
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*api*)
+// trace: open|openat(*api*)
 'use strict';
 const fsp = require('fs/promises');
 const fs = require('fs');

@@ -1,4 +1,4 @@
-// trace: openat(*rs.txt*) read|pread64 close
+// trace: open|openat(*rs.txt*) read|pread64 close
 'use strict';
 const fs = require('fs');
 fs.writeFileSync('rs.txt', 'abcdefghijklmnopqrstuvwxyz'.repeat(100));

@@ -1,4 +1,4 @@
-// trace: openat(*rwc.txt*) read|pread64 write|pwrite64 close
+// trace: open|openat(*rwc.txt*) read|pread64 write|pwrite64 close
 'use strict';
 const fs = require('fs');
 const { showCb } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*rw.txt*) read|pread64 write|pwrite64 close
+// trace: open|openat(*rw.txt*) read|pread64 write|pwrite64 close
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: getdents64 openat(*tree*)
+// trace: getdents64 open|openat(*tree*)
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*rd*O_DIRECTORY*) getdents64
+// trace: open|openat(*rd*O_DIRECTORY*) getdents64
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

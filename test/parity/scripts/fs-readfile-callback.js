@@ -1,4 +1,4 @@
-// trace: openat(*b.txt*) read close
+// trace: open|openat(*b.txt*) read close
 'use strict';
 const fs = require('fs');
 const { showCb } = require('./_util');

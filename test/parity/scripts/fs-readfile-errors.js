@@ -1,4 +1,4 @@
-// trace: openat(*nope.txt*) openat(*adir*)
+// trace: open|openat(*nope.txt*) open|openat(*adir*)
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*c.txt*) read close
+// trace: open|openat(*c.txt*) read close
 'use strict';
 const fsp = require('fs/promises');
 const { showAsync } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*a.txt*) read close
+// trace: open|openat(*a.txt*) read close
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

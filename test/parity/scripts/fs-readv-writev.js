@@ -1,4 +1,4 @@
-// trace: openat(*v.txt*) writev|pwritev|pwritev2 readv|preadv|preadv2
+// trace: open|openat(*v.txt*) writev|pwritev|pwritev2 readv|preadv|preadv2
 'use strict';
 const fs = require('fs');
 const { show, showCb } = require('./_util');

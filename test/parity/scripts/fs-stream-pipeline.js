@@ -1,4 +1,4 @@
-// trace: openat(*in.txt*) openat(*out.txt*)
+// trace: open|openat(*in.txt*) open|openat(*out.txt*)
 'use strict';
 const fs = require('fs');
 const { pipeline } = require('stream/promises');

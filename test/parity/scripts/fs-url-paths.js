@@ -1,4 +1,4 @@
-// trace: openat(*u1.txt*)
+// trace: open|openat(*u1.txt*)
 'use strict';
 const fs = require('fs');
 const { pathToFileURL } = require('url');

@@ -1,4 +1,4 @@
-// trace: openat(*v.txt*)
+// trace: open|openat(*v.txt*)
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*ws.txt*) write|pwrite64|writev close
+// trace: open|openat(*ws.txt*) write|pwrite64|writev close
 'use strict';
 const fs = require('fs');
 const events = [];

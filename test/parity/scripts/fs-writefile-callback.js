@@ -1,4 +1,4 @@
-// trace: openat(*wc.txt*) write|pwrite64|writev|pwritev close
+// trace: open|openat(*wc.txt*) write|pwrite64|writev|pwritev close
 'use strict';
 const fs = require('fs');
 const { showCb } = require('./_util');

@@ -1,4 +1,4 @@
-// trace: openat(*wp.txt*) write|pwrite64|writev|pwritev close
+// trace: open|openat(*wp.txt*) write|pwrite64|writev|pwritev close
 'use strict';
 const fsp = require('fs').promises;
 const { showAsync } = require('./_util');

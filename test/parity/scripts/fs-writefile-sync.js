@@ -1,4 +1,4 @@
-// trace: openat(*w.txt*) write|pwrite64|writev|pwritev close
+// trace: open|openat(*w.txt*) write|pwrite64|writev|pwritev close
 'use strict';
 const fs = require('fs');
 const { show } = require('./_util');

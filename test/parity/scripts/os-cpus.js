@@ -1,4 +1,4 @@
-// trace: openat(*/proc/*)||openat(*/sys/devices/system/cpu*)
+// trace: open|openat(*/proc/*)||open|openat(*/sys/devices/system/cpu*)
 'use strict';
 const os = require('os');
 const cpus = os.cpus();

@@ -1,4 +1,4 @@
-// trace: sysinfo||openat(*/proc/loadavg*)||openat(*/proc/uptime*)
+// trace: sysinfo||open|openat(*/proc/loadavg*)||open|openat(*/proc/uptime*)
 'use strict';
 const os = require('os');
 const l = os.loadavg();

@@ -1,4 +1,4 @@
-// trace: sysinfo||openat(*meminfo*)
+// trace: sysinfo||open|openat(*meminfo*)
 'use strict';
 const os = require('os');
 const total = os.totalmem(), free = os.freemem();

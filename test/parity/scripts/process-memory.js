@@ -1,4 +1,4 @@
-// trace: openat(*statm*)||getrusage||openat(*/proc/self/stat*)
+// trace: open|openat(*statm*)||getrusage||open|openat(*/proc/self/stat*)
 'use strict';
 const m = process.memoryUsage();
 console.log(Object.keys(m).join(','));
