@@ -7,10 +7,10 @@
 // as the system call libc makes, tagged [libc].
 'use strict';
 const { call, call64, view } = require('./sys');
-const { open } = require('./fcntl');
+const { openat } = require('./fcntl');
 const { read, close } = require('./unistd');
 const { fstat } = require('./stat');
-const { O_RDONLY, O_CLOEXEC } = require('./constants');
+const { AT_FDCWD, O_RDONLY, O_CLOEXEC } = require('./constants');
 const statCodec = require('./struct/stat');
 const elf = require('./struct/elf');
 const trace = require('./trace');
@@ -21,7 +21,7 @@ const SIZE = require('./abi');
 const LIBC = /\/(?:libc\.so\.6|libc-[\d.]+\.so|ld-musl-[\w-]+\.so\.1)$/;
 
 function slurp(path) {
-  const fd = open(path, O_RDONLY | O_CLOEXEC);
+  const fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fd;
   try {
     const st = Buffer.alloc(SIZE.stat);

@@ -181,9 +181,18 @@ function validateId(id, name) {
   else if (typeof id !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['number', 'string'], id);
 }
 
+// Node's own setters, for a process where libjs finds no C library to make
+// the change on every thread (a static build): checked on first use.
+const nodeSetters = {
+  setuid: process.setuid, seteuid: process.seteuid, setgid: process.setgid, setegid: process.setegid,
+  setgroups: process.setgroups, initgroups: process.initgroups,
+};
+const noLibc = () => !creds().available();
+
 // setuid, seteuid, setgid, setegid: anonymous functions, as Node's are.
 function wrapIdSetter(type, method, syscall) {
   return function(id) {
+    if (noLibc()) return Reflect.apply(nodeSetters[method], process, [id]);
     validateId(id, 'id');
     if (typeof id === 'number') id >>>= 0;
     const result = creds()[method](id);
@@ -198,6 +207,7 @@ const setgid = wrapIdSetter('Group', 'setgid', 'setgid');
 const setegid = wrapIdSetter('Group', 'setegid', 'setegid');
 
 function setgroups(groups) {
+  if (noLibc()) return Reflect.apply(nodeSetters.setgroups, process, [groups]);
   validators().validateArray(groups, 'groups');
   for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
   const result = creds().setgroups(groups);
@@ -206,6 +216,7 @@ function setgroups(groups) {
 }
 
 function initgroups(user, extraGroup) {
+  if (noLibc()) return Reflect.apply(nodeSetters.initgroups, process, [user, extraGroup]);
   validateId(user, 'user');
   validateId(extraGroup, 'extraGroup');
   const result = creds().initgroups(user, extraGroup);
@@ -300,10 +311,10 @@ function put(target, key, value) {
 
 // Patches the real process object. In a worker, Node's stand-ins for chdir
 // and the id setters stay. The id setters go through libc (a credential change
-// must reach every thread); without a C library libjs can find, Node's stay.
+// must reach every thread); without a C library libjs can find, they call Node's.
 function install(target) {
   const worker = isWorker(target);
-  if (!worker && creds().available()) {
+  if (!worker) {
     put(target, 'setuid', setuid);
     put(target, 'seteuid', seteuid);
     put(target, 'setgid', setgid);

@@ -1,9 +1,9 @@
 // unode/internal/os: whole small files (/proc, /sys, /etc) read through libjs,
 // as libuv's uv__slurp and glibc's file parsers read them.
 'use strict';
-const { open } = require('libjs/fcntl');
+const { openat } = require('libjs/fcntl');
 const { read, close } = require('libjs/unistd');
-const { O_RDONLY, O_CLOEXEC } = require('libjs/constants');
+const { AT_FDCWD, O_RDONLY, O_CLOEXEC } = require('libjs/constants');
 
 // One buffer for every read; it only grows (to the largest file read, e.g.
 // /proc/cpuinfo on a machine with many CPUs). Reads are synchronous, so no
@@ -12,9 +12,9 @@ let buf = Buffer.allocUnsafe(16384);
 
 // The bytes of `path`, up to `limit` of them: a Buffer that is valid only
 // until the next call (copy it to keep it), or -errno. A /proc file comes in
-// pieces of a page or so, hence the loop to end of file.
+// pieces of a page or so, hence the loop to end of file. openat, as libc opens.
 function readBytes(path, limit = Infinity) {
-  const fd = open(path, O_RDONLY | O_CLOEXEC);
+  const fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fd;
   let n = 0;
   for (;;) {
