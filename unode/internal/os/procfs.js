@@ -10,21 +10,28 @@ const { AT_FDCWD, O_RDONLY, O_CLOEXEC } = require('libjs/constants');
 // two of them overlap.
 let buf = Buffer.allocUnsafe(16384);
 
-// The bytes of `path`, up to `limit` of them: a Buffer that is valid only
-// until the next call (copy it to keep it), or -errno. A /proc file comes in
-// pieces of a page or so, hence the loop to end of file. openat, as libc opens.
-function readBytes(path, limit = Infinity) {
+// The bytes of `path`: a Buffer that is valid only until the next call (copy
+// it to keep it), or -errno. With `limit`, one read of at most that many bytes,
+// as libuv's uv__slurp reads the small /proc files (each comes whole from one
+// read); without, reads to end of file, as stdio does (a long /proc file comes
+// a page or so at a time). openat, as libc opens.
+function readBytes(path, limit) {
   const fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fd;
   let n = 0;
+  if (limit !== undefined) {
+    if (buf.length < limit) buf = Buffer.allocUnsafe(limit);
+    n = read(fd, buf, limit);
+    close(fd);
+    return n < 0 ? n : buf.subarray(0, n);
+  }
   for (;;) {
-    if (n >= limit) break;
     if (n === buf.length) {
       const grown = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(grown, 0, 0, n);
       buf = grown;
     }
-    const r = read(fd, buf, Math.min(buf.length, limit) - n, n);
+    const r = read(fd, buf, buf.length - n, n);
     if (r < 0) {
       close(fd);
       return r;

@@ -19,12 +19,17 @@ function uname() {
   return r < 0 ? r : utsname.decode(utsBuf);
 }
 
-// gethostname(3) is uname's nodename; libuv's buffer holds 64 bytes and a NUL.
+// gethostname(3) is uname's nodename (65 bytes at offset 65, NUL-terminated;
+// libuv's buffer holds 64 bytes and a NUL).
+const NODENAME = utsname.layout.fields.nodename;
 function hostname() {
-  const u = uname();
-  if (typeof u === 'number') return u;
-  if (Buffer.byteLength(u.nodename) >= 65) return ENOBUFS;
-  return u.nodename;
+  const r = sysUname(utsBuf);
+  if (r < 0) return r;
+  const [at, size] = NODENAME;
+  let end = at;
+  while (end < at + size && utsBuf[end] !== 0) end++;
+  if (end - at >= 65) return ENOBUFS;
+  return utsBuf.toString('utf8', at, end);
 }
 
 const infoBuf = Buffer.alloc(sysinfoCodec.SIZE);

@@ -13,17 +13,23 @@ const getegid = () => unistd.getegid() >>> 0;
 // The supplementary groups, with the effective gid appended when it is not
 // among them (as Node does); or -errno. The list can grow between the count
 // and the read (EINVAL): ask again.
+let list = new Uint32Array(64);
 function getgroups() {
   for (let attempt = 0; ; attempt++) {
     const n = unistd.getgroups(0, null);
     if (n < 0) return n;
-    const list = new Uint32Array(n);
+    if (list.length < n) list = new Uint32Array(n);
     const r = n === 0 ? 0 : unistd.getgroups(n, list);
     if (r === -22 && attempt < 4) continue;
     if (r < 0) return r;
-    const groups = Array.from(list.subarray(0, r));
     const egid = getegid();
-    if (!groups.includes(egid)) groups.push(egid);
+    const groups = new Array(r);
+    let found = false;
+    for (let i = 0; i < r; i++) {
+      groups[i] = list[i];
+      if (list[i] === egid) found = true;
+    }
+    if (!found) groups.push(egid);
     return groups;
   }
 }
