@@ -169,23 +169,35 @@ function apply(rec, impl) {
       Object.defineProperty(target, key, d);
     } else {
       Object.defineProperty(target, key, orig);
-      missing.push(key);
+      // Node's own undefined (fs.lchmod on Linux) is nothing to implement.
+      if (orig.get !== undefined || orig.value !== undefined) missing.push(key);
     }
   }
-  if (rec.strict && missing.length > 0) guard(target, missing, rec.name);
+  if (rec.strict && missing.length > 0) guard(target, missing, rec.name, true);
 }
 
 // UNODE_STRICT=1 for what unode should serve but does not yet: the program's
 // own reads of these properties throw an error naming them; Node's internals
 // (its CommonJS loader reading files, util.inspect, ...) and unode's own code
-// still get Node's values, so only the program's request fails.
-function guard(target, keys, name) {
+// still get Node's values, so only the program's request fails. `partial`: the
+// module is served but lacks these; a function then reads as a stand-in that
+// throws when called, so that importing the module (an ES module import reads
+// every export) works and only using what is missing fails.
+function guard(target, keys, name, partial = false) {
   for (const key of keys) {
     const d = Object.getOwnPropertyDescriptor(target, key);
     if (d === undefined || !d.configurable) continue;
+    let stub = null;
     const get = function() {
-      if (fromProgram(get)) throw notImplemented(name, key, get);
-      return d.get ? d.get.call(this) : d.value;
+      const value = d.get ? d.get.call(this) : d.value;
+      if (!fromProgram(get)) return value;
+      if (!partial || typeof value !== 'function') throw notImplemented(name, key, get);
+      if (stub === null) {
+        stub = function() { throw notImplemented(name, key, stub); };
+        Object.defineProperty(stub, 'name', { value: value.name });
+        Object.defineProperty(stub, 'length', { value: value.length });
+      }
+      return stub;
     };
     Object.defineProperty(target, key, {
       configurable: true, enumerable: d.enumerable, get,
@@ -195,9 +207,7 @@ function guard(target, keys, name) {
 }
 
 function notImplemented(name, key, fn) {
-  const what = name === 'process' ? `process.${String(key)}` :
-    `'${name}' (${name.replace(/\W/g, '_')}.${String(key)})`;
-  const err = new Error(`unode: ${what} is not implemented by unode yet (UNODE_STRICT=1)`);
+  const err = new Error(`unode: ${name}.${String(key)} is not implemented by unode yet (UNODE_STRICT=1)`);
   err.code = 'ERR_UNODE_NOT_IMPLEMENTED';
   Error.captureStackTrace(err, fn);
   return err;

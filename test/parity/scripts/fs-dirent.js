@@ -1,12 +1,10 @@
 // trace: getdents64
 'use strict';
 const fs = require('fs');
-const net = require('net');
 fs.mkdirSync('de');
 fs.writeFileSync('de/f', '');
 fs.mkdirSync('de/d');
 fs.symlinkSync('f', 'de/l');
-require('child_process').execFileSync('mkfifo', ['de/p']);
 const ents = fs.readdirSync('de', { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
 for (const e of ents) {
   console.log(e.name, e instanceof fs.Dirent, ['isFile', 'isDirectory', 'isSymbolicLink', 'isFIFO', 'isSocket', 'isBlockDevice', 'isCharacterDevice'].map((m) => e[m]()).join(','));
