@@ -31,7 +31,7 @@ struct eloop__job {
   int64_t result;
   char *strings;           /* the job's own copies of its string arguments */
   uint32_t slot;
-  int state;               /* changed under the pool lock while queued or running */
+  int state;               /* ELOOP_* (atomic); QUEUED<->RUNNING under the pool lock */
 };
 
 struct eloop__env {
