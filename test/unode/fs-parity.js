@@ -45,11 +45,16 @@ function describeValue(v) {
   return { value: util.inspect(v, { depth: 4, maxArrayLength: 50 }) };
 }
 
+// Relative paths land in the box: each call runs with the box as the cwd.
 function outcome(fn, fs) {
+  const cwd = process.cwd();
+  process.chdir(box);
   try {
     return describeValue(fn(fs, box));
   } catch (e) {
     return { error: describeError(e) };
+  } finally {
+    process.chdir(cwd);
   }
 }
 

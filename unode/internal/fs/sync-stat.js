@@ -180,20 +180,17 @@ function fchownSync(fd, uid, gid) {
 }
 
 // Two struct timespec for utimensat, from fractional seconds as libuv makes
-// them: truncated to whole microseconds; infinite -> UTIME_NOW, NaN -> UTIME_OMIT.
-const UTIME_NOW = (1 << 30) - 1;
-const UTIME_OMIT = (1 << 30) - 2;
+// them: truncated to whole microseconds. Node's libuv has no special case for
+// infinities (a numeric string can carry one): the result is an invalid
+// timespec, and the kernel's EINVAL, as here.
 const times = new Int32Array(8);
 
 function setTimespec(i, t) {
   let sec;
   let nsec;
-  if (t === Infinity || t === -Infinity) {
+  if (!Number.isFinite(t)) {
     sec = 0;
-    nsec = UTIME_NOW;
-  } else if (Number.isNaN(t)) {
-    sec = 0;
-    nsec = UTIME_OMIT;
+    nsec = 1e9;
   } else {
     sec = Math.trunc(t);
     nsec = Math.trunc((t - sec) * 1e9);
