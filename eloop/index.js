@@ -23,6 +23,9 @@ let host = null; // the attached loop's keep-alive hook
 let count = 0; // pairs in `results`
 let pos = 0; // next pair to deliver
 
+// Node's own between-callbacks step (what its timers call between timers).
+const runTicks = process._tickCallback;
+
 function invalid(msg) {
   const err = new TypeError(msg);
   err.code = 'ERR_INVALID_ARG_TYPE';
@@ -137,6 +140,9 @@ function drain() {
       // reference only. The slot is not reused before the next native drain.
       held[slot] = undefined;
       slot = -1;
+      // As Node does after each of its own callbacks (and between timers):
+      // process.nextTick callbacks and microtasks run before the next one.
+      if (pos < count) runTicks();
     }
   } finally {
     native.flush(); // submissions made by the callbacks go to the pool now
