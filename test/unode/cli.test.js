@@ -20,7 +20,7 @@ function same(args, opts = {}) {
 }
 
 describe('unode command', function() {
-  this.timeout(30000);
+  this.timeout(60000);
   const dirs = [];
   after(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
 

@@ -11,7 +11,7 @@ const { run, fixtureEnv, tmpdir, FIXTURES, ROOT } = require('./loader_helpers');
 const registry = require('../../unode/internal/modules');
 
 describe('unode loader', function() {
-  this.timeout(30000);
+  this.timeout(60000);
   const dirs = [];
   after(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
 

@@ -27,7 +27,7 @@ function run(cmd, args, opts = {}) {
     env: env(opts.env),
     input: opts.input,
     encoding: 'utf8',
-    timeout: opts.timeout || 15000,
+    timeout: opts.timeout || 30000,
   });
   if (r.error) throw r.error;
   return r;
