@@ -450,9 +450,15 @@ class SystemError extends Error {
 }
 
 function makeSystemError(key) {
-  return class NodeError extends SystemError {
+  const C = class NodeError extends SystemError {
     constructor(ctx) { super(key, ctx); }
   };
+  // The variant Node throws from its argument checks (rm's EISDIR, ...): the
+  // same error, but its `constructor` reads as SystemError.
+  C.HideStackFramesError = class HideStackFramesError extends C {
+    get ['constructor']() { return SystemError; }
+  };
+  return C;
 }
 
 function E(key, msg, Base, ...otherBases) {

@@ -47,7 +47,7 @@ function validateRmOptionsSync(path, options, expectDir) {
     const isDirectory = pub.fs.lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
     if (expectDir && !isDirectory) return false;
     if (isDirectory && !options.recursive) {
-      throw new ERR_FS_EISDIR({
+      throw new ERR_FS_EISDIR.HideStackFramesError({
         code: 'EISDIR',
         message: 'is a directory',
         path,
