@@ -127,6 +127,18 @@ describe('unode loader', function() {
       assert.strictEqual(r.stdout.trim(), 'true');
     });
 
+    it('with UNODE_STRICT=1, names a member install() left as Node\'s', function() {
+      const r = run('unode', ['-e', `
+        const tty = require('tty');
+        console.log(tty.isatty(99), typeof tty.WriteStream);
+        try { new tty.WriteStream(1); } catch (e) { console.log(e.code, e.message); }`],
+      { env: fixtureEnv('tty-partial', { UNODE_STRICT: '1' }) });
+      assert.strictEqual(r.stdout, 'true function\n' +
+        'ERR_UNODE_NOT_IMPLEMENTED unode: tty.WriteStream is not implemented by unode yet (UNODE_STRICT=1)\n');
+      const r2 = run('unode', ['-p', 'typeof new (require("tty").WriteStream)(1).write'], { env: fixtureEnv('tty-partial') });
+      assert.strictEqual(r2.stdout, 'function\n');
+    });
+
     it('lets an implementation that fails to load fail loudly', function() {
       const r = run('unode', ['-e', 'require("os").hostname()'], { env: fixtureEnv('os-broken') });
       assert.strictEqual(r.status, 1);

@@ -24,8 +24,19 @@ function start(preloadFile) {
   // fs, and does not make the program's first touch of fs happen here.
   for (const { e, file } of plan) {
     if (e.kind !== 'install') continue;
-    if (file !== null) require(file).install(targetOf(e.name));
-    else if (strict) guard(targetOf(e.name), e.members || [], e.name);
+    const target = targetOf(e.name);
+    const members = e.members || [];
+    if (file === null) {
+      if (strict) guard(target, members, e.name);
+      continue;
+    }
+    const before = members.map((k) => Object.getOwnPropertyDescriptor(target, k));
+    require(file).install(target);
+    // A member install() left as Node's is one unode does not serve yet.
+    if (strict) {
+      guard(target, members.filter((k, i) => sameProperty(before[i], Object.getOwnPropertyDescriptor(target, k))),
+        e.name, true);
+    }
   }
   for (const { e, file } of plan) {
     if (e.kind === 'install') continue;
@@ -86,7 +97,6 @@ function stripPreload(preloadFile) {
 
 function isPreload(request, preloadFile) {
   if (request === preloadFile) return true;
-  if (!/(^|\/)unode(\.js)?$/.test(request)) return false;
   try {
     return require.resolve(request, { paths: [process.cwd()] }) === preloadFile;
   } catch {
@@ -126,6 +136,11 @@ function serve(e, file, strict) {
       set(v) { setData(target, key, v, d.enumerable); },
     });
   }
+}
+
+function sameProperty(a, b) {
+  if (a === undefined || b === undefined) return a === b;
+  return a.value === b.value && a.get === b.get && a.set === b.set;
 }
 
 function setData(target, key, value, enumerable) {

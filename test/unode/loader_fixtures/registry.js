@@ -7,6 +7,7 @@ const all = {
   os: { name: 'os', kind: 'module', file: f('fake_os.js') },
   fs: { name: 'fs', kind: 'module', file: f('fake_fs.js'), keep: ['promises'] },
   tty: { name: 'tty', kind: 'install', file: f('fake_tty.js'), members: ['isatty'] },
+  'tty-partial': { name: 'tty', kind: 'install', file: f('fake_tty.js'), members: ['isatty', 'WriteStream'] },
   'os-missing': { name: 'os', kind: 'module', file: f('does_not_exist.js') },
   'string_decoder-missing': { name: 'string_decoder', kind: 'module', file: f('does_not_exist.js') },
   'process-missing': { name: 'process', kind: 'install', file: f('does_not_exist.js'), members: ['cwd', 'umask'] },
