@@ -109,6 +109,15 @@ describe('unode command', function() {
       assert.match(r.stdout, /42/);
     });
 
+    it('the REPL when stdin is a terminal (through script(1))', function() {
+      // script(1) gives unode a pseudo-terminal; the REPL echoes and evaluates.
+      const r = run('script', ['-qec', `${BIN} --no-warnings`, '/dev/null'], { input: '6 * 7\n.exit\n', env: { TERM: 'dumb', NODE_REPL_HISTORY: '' } });
+      const out = r.stdout.replace(/\r/g, '');
+      assert.match(out, /Welcome to Node\.js v\d+/);
+      assert.match(out, /\n42\n/);
+      assert.strictEqual(r.status, 0);
+    });
+
     it('-r and --import run after unode\'s preload, before the script', function() {
       const d = tmpdir(dirs);
       fs.writeFileSync(path.join(d, 'pre.js'), 'console.log("pre", typeof process.versions.unode)');
