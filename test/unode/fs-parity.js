@@ -15,7 +15,7 @@ const box = path.join(root, 'box');
 
 function resetBox() {
   nodeFs.rmSync(box, { recursive: true, force: true });
-  nodeFs.mkdirSync(box);
+  nodeFs.mkdirSync(box, { recursive: true });
 }
 
 // Everything a caller can observe of an error.

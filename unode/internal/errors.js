@@ -455,7 +455,13 @@ function makeSystemError(key) {
   };
   // The variant Node throws from its argument checks (rm's EISDIR, ...): the
   // same error, but its `constructor` reads as SystemError.
+  // It is made without frames; the thrower captures them (captureStack).
   C.HideStackFramesError = class HideStackFramesError extends C {
+    constructor(ctx) {
+      super(ctx);
+      withoutStack(() => Error.captureStackTrace(this));
+    }
+
     get ['constructor']() { return SystemError; }
   };
   return C;
@@ -468,7 +474,11 @@ function E(key, msg, Base, ...otherBases) {
   codes[key] = C;
 }
 
-E('ERR_ACCESS_DENIED', 'Access to this API has been restricted', Error);
+E('ERR_ACCESS_DENIED', function(msg, permission = '', resource = '') {
+  this.permission = permission;
+  this.resource = resource;
+  return msg;
+}, Error);
 E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => {
   if (name) return `"${name}" is outside of buffer bounds`;
@@ -651,6 +661,7 @@ module.exports = {
   nativeOutOfRange,
   withMessage,
   hideStackFrames,
+  captureStack,
   determineSpecificType,
   formatList,
   addNumericalSeparator,

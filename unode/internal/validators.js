@@ -143,20 +143,25 @@ function validateBuffer(buffer, name = 'buffer') {
     throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
 }
 
-// Node's normalizeEncoding: the canonical name of a Buffer encoding, or undefined.
+// Node's normalizeEncoding: the canonical name of a Buffer encoding, or
+// undefined. Only values whose length is that of some encoding name are
+// lowercased (so other objects are never turned into strings).
+const encodingsByLength = [null, null, null,
+  { hex: 'hex' },
+  { utf8: 'utf8', ucs2: 'utf16le' },
+  { 'utf-8': 'utf8', ascii: 'ascii', 'ucs-2': 'utf16le' },
+  { base64: 'base64', latin1: 'latin1', binary: 'latin1' },
+  { utf16le: 'utf16le' },
+  { 'utf-16le': 'utf16le' },
+  { base64url: 'base64url' },
+].map((t) => (t === null ? null : Object.assign(Object.create(null), t)));
+
 function normalizeEncoding(enc) {
   if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
-  switch (String(enc).toLowerCase()) {
-    case 'utf8': case 'utf-8': return 'utf8';
-    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
-    case 'latin1': case 'binary': return 'latin1';
-    case 'base64': return 'base64';
-    case 'base64url': return 'base64url';
-    case 'hex': return 'hex';
-    case 'ascii': return 'ascii';
-    case '': return 'utf8';
-  }
-  return undefined;
+  const len = enc.length;
+  const table = len >= 3 && len <= 9 ? encodingsByLength[len] : undefined;
+  if (table === undefined) return enc === '' ? 'utf8' : undefined;
+  return table[String.prototype.toLowerCase.call(enc)];
 }
 
 function validateEncoding(data, encoding) {

@@ -8,7 +8,7 @@ const pathModule = require('path');
 const C = require('libjs/constants');
 const sys = require('./sys');
 const pub = require('./public');
-const { codes: { ERR_FS_EISDIR }, uvException } = require('../errors');
+const { codes: { ERR_FS_EISDIR }, uvException, hideStackFrames, captureStack } = require('../errors');
 const { getValidatedPath } = require('../validators');
 const { validateRmOptionsShape, emitRecursiveRmdirWarning } = require('./utils');
 const { statPathRaw, scratchMode } = require('./sync-stat');
@@ -47,13 +47,15 @@ function validateRmOptionsSync(path, options, expectDir) {
     const isDirectory = pub.fs.lstatSync(path, { throwIfNoEntry: !options.force })?.isDirectory();
     if (expectDir && !isDirectory) return false;
     if (isDirectory && !options.recursive) {
-      throw new ERR_FS_EISDIR.HideStackFramesError({
+      const err = new ERR_FS_EISDIR.HideStackFramesError({
         code: 'EISDIR',
         message: 'is a directory',
         path,
         syscall: 'rm',
         errno: EISDIR_ERRNO,
       });
+      captureStack(err, validateRmOptionsSync);
+      throw err;
     }
   }
   return options;
@@ -122,5 +124,8 @@ function rmdirRecursiveSync(path, options) {
   const r = sys.unlinkat(AT_FDCWD, path, AT_REMOVEDIR);
   if (r < 0) throw uvException(r, 'rmdir', path);
 }
+
+hideStackFrames(validateRmOptionsSync);
+hideStackFrames(rmdirRecursiveSync);
 
 module.exports = { rmSync, rmdirRecursiveSync, rimrafSync, validateRmOptionsSync };
