@@ -58,7 +58,7 @@ function readEntries(fd) {
       buf.copy(bigger, 0, 0, used);
       buf = bigger;
     }
-    const n = sys.getdents64(fd, used === 0 ? buf : buf.subarray(used), buf.length - used);
+    const n = sys.getdents64(fd, buf, buf.length - used, used);
     if (n === 0) break;
     if (n < 0) {
       // EINVAL: the next record does not fit in what is left.
@@ -73,6 +73,12 @@ function readEntries(fd) {
     used += n;
   }
   if (buf !== dbuf && buf.length <= kKeep) dbuf = buf;
+  return indexRecords(buf, used);
+}
+
+// Index the getdents64 records in buf[0, used): the count of entries
+// (without '.' and '..') in starts/ends/types over listingBuf.
+function indexRecords(buf, used) {
   let count = 0;
   for (let p = 0; p < used;) {
     const reclen = buf[p + RECLEN] | (buf[p + RECLEN + 1] << 8);
@@ -330,6 +336,21 @@ function readdirSync(path, options) {
   return readNames(path, options.encoding);
 }
 
+// Names (or [names, types]) from getdents64 records that were read elsewhere
+// (the asynchronous readdir reads them on eloop), sorted as readdirSync's.
+function listFromRecords(buf, used, encoding, withTypes) {
+  const count = indexRecords(buf, used);
+  sortEntries(buf, count);
+  const names = new Array(count);
+  const kinds = withTypes ? new Array(count) : null;
+  for (let i = 0; i < count; i++) {
+    const k = order[i];
+    names[i] = nameOf(buf, k, encoding);
+    if (withTypes) kinds[i] = direntType(types[k]);
+  }
+  return withTypes ? [names, kinds] : names;
+}
+
 // Unsorted raw listing for internal walks (cp, rm): names as Buffers or
 // strings, or -errno. Entries come in the kernel's order, as from opendir.
 function listRaw(path, encoding) {
@@ -352,5 +373,6 @@ module.exports = {
   getDirent,
   getDirents,
   listRaw,
+  listFromRecords,
   join,
 };
