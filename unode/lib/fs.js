@@ -10,6 +10,7 @@ const constants = require('../internal/fs/constants');
 // loader's UNODE_STRICT names what is missing, the parity harness shows it).
 const parts = [
   require('../internal/fs/sync'),
+  require('../internal/fs/callback'),
 ];
 
 // Node 20's own key order (Object.keys(require('fs'))) before its extra properties.

@@ -1,0 +1,84 @@
+// unode/internal/fs: the asynchronous tier under fs's callback and promise
+// forms: system calls run as eloop jobs on its worker threads. A completion
+// gets the kernel's result (-errno on failure), as sys.js's calls return it.
+'use strict';
+
+const eloop = require('eloop');
+const trace = require('libjs/trace');
+const { cpath } = require('libjs/args');
+const { AT_FDCWD } = require('libjs/constants');
+
+// A path for the kernel: a string as it is (copied NUL-terminated for the
+// job); a Uint8Array with its NUL added (a copy the job holds).
+function kpath(p) {
+  return typeof p === 'string' ? p : cpath('fs', p, 'path');
+}
+
+// Node runs each fs request's callback through MakeCallback, so nextTick
+// callbacks and microtasks queued by one callback run before the next
+// callback. eloop delivers a batch of completions in one such call, and runs
+// the queue once after it. Flushing the queue before each completion gives
+// Node's order; the last completion's ticks still run after the batch, with
+// no eloop frames under them (a batch usually holds one completion, so
+// errors made in promise continuations have clean stacks).
+const runTicks = typeof process._tickCallback === 'function' ? process._tickCallback : () => {};
+
+function completer(cb) {
+  return (r) => {
+    runTicks();
+    cb(r);
+  };
+}
+
+// With UNODE_TRACE, each job is written to the trace when it completes
+// (eloop runs it on a worker thread, out of reach of libjs's gate).
+function tracedCompleter(cb, nr, args) {
+  return (r) => {
+    runTicks();
+    trace.record(nr, args, r, { tag: 'eloop' });
+    cb(r);
+  };
+}
+
+// submit(cb, nr, ...args): cb(result) later, from the loop. Every object
+// argument (a Buffer, a view over part of one, a NUL-terminated path) stays
+// referenced by eloop until the completion has been delivered.
+function submit(cb, nr, a, b, c, d, e, f) {
+  const n = arguments.length - 2;
+  const done = trace.enabled ? tracedCompleter(cb, nr, [a, b, c, d, e, f].slice(0, n)) : completer(cb);
+  switch (n) {
+    case 0: return eloop.submit(nr, done);
+    case 1: return eloop.submit(nr, a, done);
+    case 2: return eloop.submit(nr, a, b, done);
+    case 3: return eloop.submit(nr, a, b, c, done);
+    case 4: return eloop.submit(nr, a, b, c, d, done);
+    case 5: return eloop.submit(nr, a, b, c, d, e, done);
+    default: return eloop.submit(nr, a, b, c, d, e, f, done);
+  }
+}
+
+// The same as a Promise of the result (never rejected for a kernel error).
+function call(nr, a, b, c, d, e, f) {
+  const n = arguments.length - 1;
+  return new Promise((resolve) => {
+    switch (n) {
+      case 0: submit(resolve, nr); break;
+      case 1: submit(resolve, nr, a); break;
+      case 2: submit(resolve, nr, a, b); break;
+      case 3: submit(resolve, nr, a, b, c); break;
+      case 4: submit(resolve, nr, a, b, c, d); break;
+      case 5: submit(resolve, nr, a, b, c, d, e); break;
+      default: submit(resolve, nr, a, b, c, d, e, f);
+    }
+  });
+}
+
+// A Uint8Array over bytes [off, off + len) of any ArrayBufferView, for the
+// kernel to read or write; the view keeps the buffer alive while its job runs.
+// Callers have checked the range against byteLength.
+function span(buf, off, len) {
+  if (off === 0 && len <= buf.byteLength) return buf;
+  return new Uint8Array(buf.buffer, buf.byteOffset + off, len);
+}
+
+module.exports = { submit, call, span, runTicks, kpath, AT_FDCWD };
