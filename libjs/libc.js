@@ -85,7 +85,10 @@ function load() {
   return lib;
 }
 
-// The address of a function of the loaded C library, or 0.
+// The address of a function of the loaded C library, or 0. A name libc
+// exports in several versions (memcpy@GLIBC_2.2.5, memcpy@@GLIBC_2.14) gives
+// the first in its table, not necessarily the default one; the functions used
+// here have one version each.
 function symbol(name) {
   const l = load();
   if (l === null) return 0;
