@@ -6,7 +6,7 @@
 const { socket, sendto, recv } = require('libjs/socket');
 const { close } = require('libjs/unistd');
 const C = require('libjs/constants');
-const { sockaddr_nl, nlmsg, ifinfomsg, ifaddrmsg, inet } = require('libjs/struct');
+const { sockaddr_nl, nlmsg, nlmsghdr, ifinfomsg, ifaddrmsg, inet } = require('libjs/struct');
 
 const {
   AF_NETLINK, AF_UNSPEC, AF_INET, AF_INET6, SOCK_RAW, SOCK_CLOEXEC, NETLINK_ROUTE, MSG_TRUNC,
@@ -22,66 +22,97 @@ const MAX_RETRIES = 8;
 let seq = 0;
 const kernel = Buffer.alloc(sockaddr_nl.SIZE);
 sockaddr_nl.encode(kernel, 0, 0);
-let rbuf = null;
+let rbuf = null, rview = null;
 
-// One dump: every reply message (type, payload) of request `type`, or -errno.
+// Offsets of the fields read, from libjs's layouts.
+const H = nlmsghdr.layout.fields, L = ifinfomsg.layout.fields, A = ifaddrmsg.layout.fields;
+const HDRLEN = nlmsg.HDRLEN, ALIGN = nlmsg.ALIGN;
+
+// One dump of request `type`: each reply message of type `want` is handed to
+// parse(dv, start, end) (the message's payload). 0, or -errno;
 // NLM_F_DUMP_INTR (the table changed during the dump) gives -EAGAIN: the
 // caller starts over, as glibc does.
-function dump(fd, type, payload) {
+function dump(fd, type, payload, want, parse) {
   const s = seq = (seq + 1) >>> 0;
   const req = nlmsg.request(type, NLM_F_REQUEST | NLM_F_DUMP, s, payload);
   const w = sendto(fd, req, req.length, 0, kernel);
   if (w < 0) return w;
-  if (rbuf === null) rbuf = Buffer.allocUnsafe(RECV_SIZE);
-  const out = [];
+  if (rbuf === null) {
+    rbuf = Buffer.allocUnsafe(RECV_SIZE);
+    rview = new DataView(rbuf.buffer, rbuf.byteOffset, rbuf.length);
+  }
+  const dv = rview;
+  let intr = false;
   for (;;) {
     const n = recv(fd, rbuf, rbuf.length, MSG_TRUNC);
     if (n < 0) return n;
     if (n > rbuf.length) return ENOBUFS;
     if (n === 0) return EIO;
-    let intr = false;
-    for (const m of nlmsg.messages(rbuf, n)) {
-      if (m.seq !== s) continue;
-      if (m.flags & NLM_F_DUMP_INTR) intr = true;
-      if (m.type === NLMSG_DONE) return intr ? EAGAIN : out;
-      if (m.type === NLMSG_ERROR) return m.error < 0 ? m.error : EIO;
-      out.push({ type: m.type, payload: Buffer.from(m.payload) });
+    for (let p = 0; p + HDRLEN <= n;) {
+      const len = dv.getUint32(p + H.nlmsg_len[0], true);
+      if (len < HDRLEN || p + len > n) break;
+      const mtype = dv.getUint16(p + H.nlmsg_type[0], true);
+      if (dv.getUint32(p + H.nlmsg_seq[0], true) === s) {
+        if (dv.getUint16(p + H.nlmsg_flags[0], true) & NLM_F_DUMP_INTR) intr = true;
+        if (mtype === NLMSG_DONE) return intr ? EAGAIN : 0;
+        if (mtype === NLMSG_ERROR) {
+          const err = len >= HDRLEN + 4 ? dv.getInt32(p + HDRLEN, true) : EIO;
+          return err < 0 ? err : EIO;
+        }
+        if (mtype === want) parse(dv, p + HDRLEN, p + len);
+      }
+      p += ALIGN(len);
     }
     if (intr) return EAGAIN;
   }
 }
 
-function cstr(data) {
-  const nul = data.indexOf(0);
-  return Buffer.from(data.buffer, data.byteOffset, nul < 0 ? data.length : nul).toString();
+// The rtattrs from `p` to `end`: visit(type, start, length) for each.
+function attributes(dv, p, end, visit) {
+  while (p + 4 <= end) {
+    const len = dv.getUint16(p, true), type = dv.getUint16(p + 2, true);
+    if (len < 4 || p + len > end) break;
+    visit(type, p + 4, len - 4);
+    p += nlmsg.RTA_ALIGN(len);
+  }
+}
+
+function cstr(at, len) {
+  const nul = rbuf.indexOf(0, at);
+  return rbuf.toString('utf8', at, nul >= at && nul < at + len ? nul : at + len);
 }
 
 // RTM_NEWLINK: { index, name, flags, hw } (hw: the link-layer address bytes or null).
-function parseLink(p) {
-  const h = ifinfomsg.decode(p);
-  const link = { index: h.index, name: null, flags: h.flags, hw: null };
-  for (const a of nlmsg.attributes(p, ifinfomsg.SIZE)) {
-    if (a.type === IFLA_IFNAME) link.name = cstr(a.data);
-    else if (a.type === IFLA_ADDRESS) link.hw = Buffer.from(a.data);
-  }
-  return link;
+function parseLink(out) {
+  return (dv, p, end) => {
+    const link = { index: dv.getInt32(p + L.ifi_index[0], true), name: null, flags: dv.getUint32(p + L.ifi_flags[0], true), hw: null };
+    attributes(dv, p + ifinfomsg.SIZE, end, (type, at, len) => {
+      if (type === IFLA_IFNAME) link.name = cstr(at, len);
+      else if (type === IFLA_ADDRESS) link.hw = Buffer.from(rbuf.subarray(at, at + len));
+    });
+    out.push(link);
+  };
 }
 
 // RTM_NEWADDR: { index, family, prefixlen, address (bytes), label }. The
 // address is IFA_LOCAL where there is one (on a point-to-point link
 // IFA_ADDRESS is the peer), as glibc chooses.
-function parseAddr(p) {
-  const h = ifaddrmsg.decode(p);
-  let addr = null, local = null, label = null;
-  for (const a of nlmsg.attributes(p, ifaddrmsg.SIZE)) {
-    if (a.type === IFA_ADDRESS) addr = a.data;
-    else if (a.type === IFA_LOCAL) local = a.data;
-    else if (a.type === IFA_LABEL) label = cstr(a.data);
-  }
-  const bytes = local || addr;
-  return {
-    index: h.index, family: h.family, prefixlen: h.prefixlen,
-    address: bytes === null ? null : Buffer.from(bytes), label,
+function parseAddr(out) {
+  return (dv, p, end) => {
+    let addr = -1, addrLen = 0, local = -1, localLen = 0, label = null;
+    attributes(dv, p + ifaddrmsg.SIZE, end, (type, at, len) => {
+      if (type === IFA_ADDRESS) { addr = at; addrLen = len; }
+      else if (type === IFA_LOCAL) { local = at; localLen = len; }
+      else if (type === IFA_LABEL) label = cstr(at, len);
+    });
+    const from = local >= 0 ? local : addr, len = local >= 0 ? localLen : addrLen;
+    out.push({
+      index: dv.getUint32(p + A.ifa_index[0], true),
+      family: dv.getUint8(p + A.ifa_family[0]),
+      prefixlen: dv.getUint8(p + A.ifa_prefixlen[0]),
+      address: from < 0 ? null : Buffer.from(rbuf.subarray(from, from + len)),
+      label,
+    });
   };
 }
 
@@ -91,15 +122,12 @@ function query() {
   if (fd < 0) return fd;
   try {
     for (let attempt = 0; ; attempt++) {
-      const links = dump(fd, RTM_GETLINK, Buffer.alloc(ifinfomsg.SIZE));
-      const addrs = typeof links === 'number' ? links : dump(fd, RTM_GETADDR, Buffer.alloc(ifaddrmsg.SIZE));
-      const err = typeof links === 'number' ? links : typeof addrs === 'number' ? addrs : 0;
+      const links = [], addrs = [];
+      let err = dump(fd, RTM_GETLINK, Buffer.alloc(ifinfomsg.SIZE), RTM_NEWLINK, parseLink(links));
+      if (err === 0) err = dump(fd, RTM_GETADDR, Buffer.alloc(ifaddrmsg.SIZE), RTM_NEWADDR, parseAddr(addrs));
       if (err === EAGAIN && attempt < MAX_RETRIES) continue;
       if (err < 0) return err;
-      return {
-        links: links.filter((m) => m.type === RTM_NEWLINK).map((m) => parseLink(m.payload)),
-        addrs: addrs.filter((m) => m.type === RTM_NEWADDR).map((m) => parseAddr(m.payload)),
-      };
+      return { links, addrs };
     }
   } finally {
     close(fd);

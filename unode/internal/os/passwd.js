@@ -7,31 +7,33 @@ const { readText } = require('./procfs');
 
 const ENOENT = -2;
 
-// The file's entries split into fields, or -errno. Blank lines and comment
-// lines are skipped; a line's last field takes the rest of it (colons too).
-function entries(path, fields) {
+// Calls visit(fields) for each entry of the file, in order, until it returns
+// something other than undefined, which is returned (undefined at the end of
+// the file); or -errno. Blank lines and comment lines are skipped; a line's
+// last field takes the rest of it (colons too).
+function scan(path, nfields, visit) {
   const text = readText(path);
   if (typeof text === 'number') return text;
-  const out = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/^[ \t]+/, '');
-    if (line === '' || line[0] === '#') continue;
-    const parts = [];
-    let at = 0;
-    for (let i = 0; i < fields - 1; i++) {
-      const c = line.indexOf(':', at);
-      if (c < 0) {
-        parts.push(line.slice(at));
-        at = line.length;
-      } else {
-        parts.push(line.slice(at, c));
-        at = c + 1;
+  const parts = new Array(nfields);
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let at = start;
+    while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    if (at < end && text.charCodeAt(at) !== 35) {
+      for (let i = 0; i < nfields - 1; i++) {
+        let c = text.indexOf(':', at);
+        if (c < 0 || c > end) c = end;
+        parts[i] = text.slice(at, c);
+        at = c < end ? c + 1 : end;
       }
+      parts[nfields - 1] = text.slice(at, end);
+      const r = visit(parts);
+      if (r !== undefined) return r;
     }
-    parts.push(line.slice(at));
-    out.push(parts);
+    start = end + 1;
   }
-  return out;
+  return undefined;
 }
 
 // A numeric field as strtoul reads it (leading blanks, decimal digits), or -1.
@@ -45,72 +47,65 @@ function id(s) {
 // NIS compat entries ('+', '-') are never matches in the files backend.
 const compat = (name) => name[0] === '+' || name[0] === '-';
 
-function passwdEntries() {
-  const list = entries('/etc/passwd', 7);
-  if (typeof list === 'number') return list;
-  const out = [];
-  for (const [name, , uid, gid, gecos, dir, shell] of list) {
+// The first passwd entry for which match(name, uid) holds: { name, uid, gid,
+// gecos, dir, shell }; null when none; -errno when the file cannot be read
+// (a missing file is no entry).
+function findUser(match) {
+  const r = scan('/etc/passwd', 7, ([name, , uid, gid, gecos, dir, shell]) => {
+    if (compat(name)) return undefined;
     const u = id(uid), g = id(gid);
-    if (u < 0 || g < 0) continue;
-    out.push({ name, uid: u, gid: g, gecos, dir, shell });
-  }
-  return out;
+    if (u < 0 || g < 0 || !match(name, u)) return undefined;
+    return { name, uid: u, gid: g, gecos, dir, shell };
+  });
+  return r === undefined || r === ENOENT ? null : r;
 }
 
-function groupEntries() {
-  const list = entries('/etc/group', 4);
-  if (typeof list === 'number') return list;
-  const out = [];
-  for (const [name, , gid, members] of list) {
+// The same for /etc/group: { name, gid, members }.
+function findGroup(match) {
+  const r = scan('/etc/group', 4, ([name, , gid, members]) => {
+    if (compat(name)) return undefined;
     const g = id(gid);
-    if (g < 0) continue;
-    out.push({ name, gid: g, members: members === '' ? [] : members.split(',') });
-  }
-  return out;
+    if (g < 0 || !match(name, g)) return undefined;
+    return { name, gid: g, members: members === '' ? [] : members.split(',') };
+  });
+  return r === undefined || r === ENOENT ? null : r;
 }
 
 // A JavaScript string as the bytes C sees (Node passes names as UTF-8).
 const bytesOf = (s) => Buffer.from(s, 'utf8').latin1Slice();
 
-// A missing file is no entry; another read error is that error.
-function lookup(list, match) {
-  if (typeof list === 'number') return list === ENOENT ? null : list;
-  for (const e of list) if (!compat(e.name) && match(e)) return e;
-  return null;
-}
-
 // { name, uid, gid, gecos, dir, shell } or null (no such user) or -errno.
 function getpwuid(uid) {
-  return lookup(passwdEntries(), (e) => e.uid === uid);
+  return findUser((_, u) => u === uid);
 }
 
 function getpwnam(name) {
   const b = bytesOf(name);
-  return lookup(passwdEntries(), (e) => e.name === b);
+  return findUser((n) => n === b);
 }
 
 // { name, gid, members } or null or -errno.
 function getgrgid(gid) {
-  return lookup(groupEntries(), (e) => e.gid === gid);
+  return findGroup((_, g) => g === gid);
 }
 
 function getgrnam(name) {
   const b = bytesOf(name);
-  return lookup(groupEntries(), (e) => e.name === b);
+  return findGroup((n) => n === b);
 }
 
 // initgroups(3)'s list: `group` first, then every group that names `user` as
 // a member, in file order, each once (just `group` when /etc/group cannot be
 // read, as glibc's "files" backend then contributes nothing).
 function grouplist(user, group) {
-  const list = groupEntries();
-  if (typeof list === 'number') return [group];
   const b = bytesOf(user);
   const out = [group];
-  for (const e of list) {
-    if (compat(e.name) || e.gid === group || out.includes(e.gid)) continue;
-    if (e.members.includes(b)) out.push(e.gid);
-  }
+  scan('/etc/group', 4, ([name, , gid, members]) => {
+    const g = id(gid);
+    if (compat(name) || g < 0 || g === group || out.includes(g)) return undefined;
+    if (members !== '' && members.split(',').includes(b)) out.push(g);
+    return undefined;
+  });
   return out;
 }
 
