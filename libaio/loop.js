@@ -384,7 +384,7 @@ class Loop {
       if (this._heap.size > 0) this._runTimers();
       if (this._pending.length > 0) this._runPending();
       let timeout = 0;
-      if (wait && this._immCount === 0 && this._pending.length === 0 && !this._stopped) {
+      if (wait && this._refs > 0 && this._immCount === 0 && this._pending.length === 0 && !this._stopped) {
         if (this._heap.size === 0) timeout = -1;
         else timeout = Math.max(0, Math.min(TIMEOUT_MAX, Math.ceil(this._heap.top()._when - nowMs(CLOCK_MONOTONIC))));
       }
