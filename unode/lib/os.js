@@ -4,7 +4,7 @@
 const errno = require('libjs/errno');
 const { getpriority, setpriority } = require('libjs/resource');
 const { PRIO_PROCESS } = require('libjs/constants');
-const { codes: { ERR_SYSTEM_ERROR }, hideStackFrames, SystemError } = require('../internal/errors');
+const { codes: { ERR_SYSTEM_ERROR }, hideStackFrames } = require('../internal/errors');
 const { validateInt32 } = require('../internal/validators');
 const system = require('../internal/os/system');
 const { cpus: readCpus } = require('../internal/os/cpus');
@@ -19,14 +19,12 @@ const systemError = hideStackFrames(function osSystemError(n, syscall) {
 });
 
 // What Node's getCheckedFunction throws: ERR_SYSTEM_ERROR's
-// HideStackFramesError variant, whose `constructor` reads as SystemError.
-class HiddenSystemError extends ERR_SYSTEM_ERROR {
-  get ['constructor']() {
-    return SystemError;
-  }
-}
+// HideStackFramesError variant (its `constructor` reads as SystemError; the
+// wrapper below captures the stack).
 const checkedError = hideStackFrames(function osCheckedError(n, syscall) {
-  return new HiddenSystemError({ errno: n, code: errno.nodeErrname(n), message: errno.strerror(n), syscall });
+  return new ERR_SYSTEM_ERROR.HideStackFramesError({
+    errno: n, code: errno.nodeErrname(n), message: errno.strerror(n), syscall,
+  });
 });
 
 // Node's getCheckedFunction: the error's stack starts at the caller.

@@ -90,20 +90,6 @@ function workerCwd() {
   return rawCwd();
 }
 
-// Node's C++ names an empty path or destination as '' in the message and
-// sets the property; errors.uvException drops empty strings, so they go in
-// as a stand-in and are put back (see docs/os-process.md).
-function chdirError(r, cur, dest) {
-  const EMPTY = '\u0000';
-  const err = errors().uvException(r, 'chdir', cur || EMPTY, dest || EMPTY, wrappedChdir);
-  if (cur === '' || dest === '') {
-    err.message = err.message.split(`'${EMPTY}'`).join("''");
-    if (cur === '') err.path = '';
-    if (dest === '') err.dest = '';
-  }
-  return err;
-}
-
 function wrappedChdir(directory) {
   validators().validateString(directory, 'directory');
   const path = dir().cString(directory);
@@ -111,7 +97,7 @@ function wrappedChdir(directory) {
   if (r < 0) {
     // Node reports an unreadable working directory as '' (an empty buffer).
     const cur = dir().getcwd();
-    throw chdirError(r, typeof cur === 'string' ? cur : '', path);
+    throw errors().uvException(r, 'chdir', typeof cur === 'string' ? cur : '', path);
   }
   cachedCwd = '';
 }
