@@ -7,6 +7,8 @@
 // watch belong to other parts of fs: the loader's UNODE_STRICT names what is
 // missing).
 const parts = [
+  // The same constants object as fs.constants (Node's own, under the unode command).
+  { constants: require('../internal/fs/public').fs.constants },
   require('../internal/fs/promises'),
   { opendir: require('../internal/fs/dir').opendirPromise },
 ];

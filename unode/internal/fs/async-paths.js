@@ -83,7 +83,9 @@ function mkdirp(path, mode, toKernel, cb) {
 // ---- mkdtemp -------------------------------------------------------------------------
 
 // As glibc's mkdtemp: six characters from [A-Za-z0-9], mode 0700, another
-// name on EEXIST. cb(0, path as a Buffer) or cb(-errno).
+// name on EEXIST. cb(0, path as a Buffer), or cb(-errno, the last name tried)
+// (Node's asynchronous mkdtemp names it in its error, as glibc leaves it in
+// the template).
 const kTempChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const kAttempts = 62 * 62 * 62;
 const randomBytes = new Uint8Array(6);
@@ -105,8 +107,7 @@ function mkdtemp(prefixBytes, cb) {
     for (let i = 0; i < 6; i++) path[prefixBytes.length + i] = kTempChars.charCodeAt(randomBytes[i] % 62);
     submit((r) => {
       if (r === EEXIST && ++attempt < kAttempts) tryOne();
-      else if (r < 0) cb(r);
-      else cb(0, path.subarray(0, len));
+      else cb(r < 0 ? r : 0, path.subarray(0, len));
     }, nr.mkdirat, AT_FDCWD, path, 0o700);
   };
   tryOne();

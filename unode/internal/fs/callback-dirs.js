@@ -103,7 +103,7 @@ function validateRmOptions(path, options, expectDir, cb) {
     }
     if (expectDir && !stats.isDirectory()) return cb(false);
     if (stats.isDirectory() && !options.recursive) {
-      return cb(new ERR_FS_EISDIR({
+      return cb(new ERR_FS_EISDIR.HideStackFramesError({
         code: 'EISDIR',
         message: 'is a directory',
         path,

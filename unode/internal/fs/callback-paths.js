@@ -80,7 +80,7 @@ function mkdtemp(prefix, options, callback) {
   warnOnNonPortableTemplate(prefix);
   const bytes = typeof prefix === 'string' ? Buffer.from(prefix) : prefix;
   ap.mkdtemp(bytes, (r, path) => {
-    if (r < 0) callback(uvErr(r, 'mkdtemp', `${prefix}XXXXXX`));
+    if (r < 0) callback(uvErr(r, 'mkdtemp', path.toString()));
     else callback(null, encodeTemp(path, options.encoding));
   });
 }

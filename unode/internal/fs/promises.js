@@ -268,7 +268,7 @@ async function mkdtemp(prefix, options) {
   warnOnNonPortableTemplate(prefix);
   const bytes = typeof prefix === 'string' ? Buffer.from(prefix) : prefix;
   const [r, path] = await pair((cb) => ap.mkdtemp(bytes, cb));
-  if (r < 0) throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
+  if (r < 0) throw uvException(r, 'mkdtemp', path.toString());
   return encodeTemp(path, options.encoding);
 }
 
