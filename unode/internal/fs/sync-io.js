@@ -13,6 +13,8 @@ const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE },
   uvException,
   uvExceptionFromContext,
+  uvMessage,
+  uvErrorFill,
 } = require('../errors');
 const {
   isInt32,
@@ -55,7 +57,7 @@ function openSync(path, flags, mode) {
   const f = stringToFlags(flags);
   const m = parseFileMode(mode, 'mode', 0o666);
   const fd = openRaw(path, f, m);
-  if (fd < 0) throw uvException(fd, 'open', path);
+  if (fd < 0) throw uvErrorFill(new Error(uvMessage(fd, 'open', path)), fd, 'open', path);
   return fd;
 }
 

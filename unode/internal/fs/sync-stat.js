@@ -5,7 +5,7 @@
 const C = require('libjs/constants');
 const sys = require('./sys');
 const S = require('./stats');
-const { uvException } = require('../errors');
+const { uvException, uvMessage, uvErrorFill } = require('../errors');
 const {
   getValidatedPath,
   getValidatedFdNative,
@@ -17,7 +17,7 @@ const {
 const { kMaxUserId } = require('./utils');
 
 const { AT_FDCWD } = sys;
-const { AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH } = C;
+const { AT_SYMLINK_NOFOLLOW } = C;
 const ENOENT = -2;
 const EINVAL = -22;
 const EPERM = -1;
@@ -26,8 +26,6 @@ const EOPNOTSUPP = -95;
 
 // STATX_BASIC_STATS | STATX_BTIME: what libuv asks for, birthtime included.
 const STATX_MASK = 0xfff;
-// An empty C string for statx(fd, "", AT_EMPTY_PATH): no string copy per call.
-const EMPTY = new Uint8Array(1);
 
 // libuv gives up on statx for good after ENOSYS, EPERM (seccomp), EINVAL or
 // EOPNOTSUPP, and uses stat, whose ctime then stands in for the birthtime.
@@ -52,7 +50,7 @@ function statPathRaw(path, flags) {
 
 function statFdRaw(fd) {
   if (haveStatx) {
-    const r = sys.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, S.scratch);
+    const r = sys.fstatx(fd, 0, STATX_MASK, S.scratch);
     if (r === 0 || !statxFailed(r)) return r;
   }
   return sys.fstat(fd, S.scratch);
@@ -83,7 +81,7 @@ function statSync(path, options = kStatDefaults) {
   const r = statPathRaw(path, 0);
   if (r !== 0) {
     if (r === ENOENT && !throwIfNoEntry) return undefined;
-    throw uvException(r, 'stat', path);
+    throw uvErrorFill(new Error(uvMessage(r, 'stat', path)), r, 'stat', path);
   }
   return statFromScratch(bigint);
 }
@@ -95,7 +93,7 @@ function lstatSync(path, options = kStatDefaults) {
   const r = statPathRaw(path, AT_SYMLINK_NOFOLLOW);
   if (r !== 0) {
     if (r === ENOENT && !throwIfNoEntry) return undefined;
-    throw uvException(r, 'lstat', path);
+    throw uvErrorFill(new Error(uvMessage(r, 'lstat', path)), r, 'lstat', path);
   }
   return statFromScratch(bigint);
 }
@@ -128,7 +126,7 @@ function accessSync(path, mode) {
   path = getValidatedPath(path);
   mode = getValidFileModeNative(mode);
   const r = sys.faccessat(AT_FDCWD, path, mode);
-  if (r < 0) throw uvException(r, 'access', path);
+  if (r < 0) throw uvErrorFill(new Error(uvMessage(r, 'access', path)), r, 'access', path);
 }
 
 // Never throws, whatever it is given (Node keeps it so for compatibility).

@@ -7,6 +7,7 @@
 const unistd = require('libjs/unistd');
 const fcntl = require('libjs/fcntl');
 const stat = require('libjs/stat');
+const { fstatx } = require('libjs/fstatx');
 const statfsCalls = require('libjs/statfs');
 const dirent = require('libjs/dirent');
 const uio = require('libjs/uio');
@@ -84,6 +85,7 @@ module.exports = {
   readBuffers,
   writeBuffers,
   statx: stat.statx,
+  fstatx,
   newfstatat: stat.newfstatat,
   fstat: stat.fstat,
   faccessat: unistd.faccessat,

@@ -1,0 +1,81 @@
+// bench: unode's fs against Node's fs, in one process, variants interleaved
+// round after round, medians of rounds, ratio unode/node (below 1: unode is
+// faster). Sync part: stat, lstat, fstat, readFileSync of a small file,
+// readdirSync of 10,000 entries, writeFileSync, readSync of 64 bytes.
+// `node bench/fs.js` (ROUNDS, ITER; DIR=/some/dir to list another directory)
+'use strict';
+const nodeFs = require('fs');
+const os = require('os');
+const path = require('path');
+const ufs = require('../unode/lib/fs.js');
+const { run, table } = require('./common');
+
+const ROUNDS = Number(process.env.ROUNDS || 11);
+const ITER = Number(process.env.ITER || 50000);
+let sink;
+
+const tmp = nodeFs.mkdtempSync(path.join(os.tmpdir(), 'bench-fs-'));
+const small = path.join(tmp, 'small.txt');
+nodeFs.writeFileSync(small, 'x'.repeat(1000));
+const fd = nodeFs.openSync(small, 'r');
+const buf64 = Buffer.alloc(64);
+const out = path.join(tmp, 'out.txt');
+const content = 'hello, world\n'.repeat(10);
+
+// Each row: [label, (fs, n) => void, iterations]
+const rows = [
+  ['statSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small); }, ITER],
+  ['statSync bigint', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small, { bigint: true }); }, ITER],
+  ['statSync missing, throwIfNoEntry false', (fs, n) => {
+    for (let i = 0; i < n; i++) sink = fs.statSync(`${small}.nope`, { throwIfNoEntry: false });
+  }, ITER],
+  ['lstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.lstatSync(small); }, ITER],
+  ['fstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); }, ITER],
+  ['existsSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.existsSync(small); }, ITER],
+  ['readSync 64 B (pread)', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readSync(fd, buf64, 0, 64, 0); }, ITER],
+  ['readFileSync 1 kB', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readFileSync(small); }, ITER / 4],
+  ['readFileSync 1 kB utf8', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readFileSync(small, 'utf8'); }, ITER / 4],
+  ['writeFileSync 130 B string', (fs, n) => { for (let i = 0; i < n; i++) fs.writeFileSync(out, content); }, ITER / 10],
+  ['writeFileSync 130 B Buffer', (fs, n) => {
+    const b = Buffer.from(content);
+    for (let i = 0; i < n; i++) fs.writeFileSync(out, b);
+  }, ITER / 10],
+  ['openSync + closeSync', (fs, n) => { for (let i = 0; i < n; i++) fs.closeSync(fs.openSync(small, 'r')); }, ITER / 2],
+  ['realpathSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.realpathSync(small); }, ITER / 4],
+  ['statSync ENOENT (throws)', (fs, n) => {
+    for (let i = 0; i < n; i++) { try { fs.statSync(`${small}.nope`); } catch (e) { sink = e; } }
+  }, ITER / 10],
+];
+
+const dir = process.env.DIR || path.join(tmp, 'dir');
+if (!process.env.DIR) {
+  nodeFs.mkdirSync(dir);
+  for (let i = 0; i < 10000; i++) nodeFs.writeFileSync(path.join(dir, `entry-${(i * 7919 % 10007).toString(36)}-${i}.txt`), '');
+}
+const dirRows = [
+  ['readdirSync 10,000 entries', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir); }, 20],
+  ['readdirSync 10,000 withFileTypes', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir, { withFileTypes: true }); }, 20],
+];
+
+function bench(list, unit, scale) {
+  const result = [];
+  for (const [label, fn, iterations] of list) {
+    const r = run({
+      node: (n) => fn(nodeFs, n),
+      unode: (n) => fn(ufs, n),
+    }, { rounds: ROUNDS, iterations });
+    result.push([label, `node ${(r.node / scale).toFixed(scale === 1 ? 0 : 2).padStart(8)} ${unit}   ` +
+      `unode ${(r.unode / scale).toFixed(scale === 1 ? 0 : 2).padStart(8)} ${unit}   ` +
+      `ratio ${(r.unode / r.node).toFixed(2)}`]);
+  }
+  return result;
+}
+
+try {
+  table(`fs sync calls (median of ${ROUNDS} rounds, interleaved; ratio = unode / node)`, bench(rows, 'ns', 1));
+  table('directory listing', bench(dirRows, 'ms', 1e6));
+} finally {
+  nodeFs.closeSync(fd);
+  nodeFs.rmSync(tmp, { recursive: true, force: true });
+}
+void sink;
