@@ -79,3 +79,6 @@ try {
   nodeFs.rmSync(tmp, { recursive: true, force: true });
 }
 void sink;
+
+// The asynchronous rows (callback and promise forms): bench/fs-async.js.
+require('./fs-async').main(ROUNDS);

@@ -159,7 +159,8 @@ function writeBuffers(fd, buffers, pos, cb) {
 
 const STATX_MASK = 0xfff; // STATX_BASIC_STATS | STATX_BTIME, as libuv asks
 const EMPTY = new Uint8Array(8); // "" for statx(fd, "", AT_EMPTY_PATH)
-const RECORD = Math.max(S.STATX_SIZE, 256);
+// One record is a copy of the scratch's size: it goes into the scratch whole.
+const RECORD = S.scratch.length;
 const pool = [];
 
 function record() {
@@ -178,7 +179,7 @@ function statxUnusable(r) {
 }
 
 function decode(rec, isStatx, bigint) {
-  S.scratch.set(rec.subarray(0, S.scratch.length));
+  S.scratch.set(rec);
   if (isStatx) return bigint ? S.bigIntStatsFromStatx() : S.statsFromStatx();
   return bigint ? S.bigIntStatsFromStat() : S.statsFromStat();
 }
