@@ -11,6 +11,7 @@ const constants = require('../internal/fs/constants');
 const parts = [
   require('../internal/fs/sync'),
   require('../internal/fs/callback'),
+  require('../internal/fs/lazy'),
 ];
 
 // Node 20's own key order (Object.keys(require('fs'))) before its extra properties.

@@ -11,6 +11,7 @@ const parts = [
   { constants: require('../internal/fs/public').fs.constants },
   require('../internal/fs/promises'),
   { opendir: require('../internal/fs/dir').opendirPromise },
+  { cp: require('../internal/fs/cp').cpPromise, watch: require('../internal/fs/watch').watchPromise },
 ];
 
 // Node 20's key order (Object.keys(require('fs/promises'))).
