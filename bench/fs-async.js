@@ -141,7 +141,6 @@ async function main(rounds = Number(process.env.ROUNDS || 11)) {
         `unode ${(r.unode / scale).toFixed(2).padStart(8)} ${unit}   ratio ${(r.unode / r.node).toFixed(2)}`]);
     }
     table(`fs async calls (median of ${rounds} rounds, interleaved, order alternating; ratio = unode / node)`, out);
-    console.log('  (a 1 GiB streamed copy belongs with fs streams, which are not written yet)');
     nodeFs.closeSync(fds.node);
     nodeFs.closeSync(fds.unode);
   } finally {

@@ -80,5 +80,6 @@ try {
 }
 void sink;
 
-// The asynchronous rows (callback and promise forms): bench/fs-async.js.
-require('./fs-async').main(ROUNDS);
+// The asynchronous rows (callback and promise forms): bench/fs-async.js;
+// then streams (the 1 GiB copy): bench/fs-streams.js.
+require('./fs-async').main(ROUNDS).then(() => require('./fs-streams').main());
