@@ -24,6 +24,7 @@ const MAX_FDS = 253; // SCM_MAX_FD
 const IO_EVENTS = EPOLLIN | EPOLLHUP | EPOLLERR;
 const OUT_EVENTS = EPOLLOUT | EPOLLHUP | EPOLLERR;
 
+const EMPTY = new Uint8Array(0);
 let slab = null;
 let slabOff = 0;
 
@@ -283,7 +284,7 @@ class Stream {
     checkFunctionOrNull(cb, 'the write callback');
     if (!Array.isArray(chunks)) throw typeError('writev: chunks must be an array');
     const bufs = chunks.map((c, i) => asBytes(c, `chunks[${i}]`));
-    if (bufs.length === 1) return this._write(bufs[0], null, cb === undefined ? null : cb, null);
+    if (bufs.length <= 1) return this._write(bufs.length === 1 ? bufs[0] : EMPTY, null, cb === undefined ? null : cb, null);
     return this._write(null, bufs, cb === undefined ? null : cb, null);
   }
 
