@@ -5,7 +5,8 @@
 'use strict';
 const { read, write, close } = require('libjs/unistd');
 const { writev } = require('libjs/uio');
-const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt_int } = require('libjs/socket');
+const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt_int, setsockopt } = require('libjs/socket');
+const { linger } = require('libjs/struct/sockopt');
 const { cmsg } = require('libjs/struct/msghdr');
 const { nowMs } = require('libjs/vdso');
 const C = require('libjs/constants');
@@ -25,6 +26,7 @@ const IO_EVENTS = EPOLLIN | EPOLLHUP | EPOLLERR;
 const OUT_EVENTS = EPOLLOUT | EPOLLHUP | EPOLLERR;
 
 const EMPTY = new Uint8Array(0);
+const LINGER_0 = linger.encode(null, { onoff: 1, linger: 0 });
 let slab = null;
 let slabOff = 0;
 
@@ -158,6 +160,7 @@ class Stream {
       this._state = OPEN;
       this._update();
       this._failWrites(e);
+      if (this._ending) this._endDone(e);
       if (this.onConnect !== null) this.onConnect(e);
       return;
     }
@@ -532,6 +535,13 @@ class Stream {
     this.close(cb);
   }
 
+  // reset(cb): close with a reset (SO_LINGER 0): the peer sees ECONNRESET,
+  // unsent data is discarded (Node's resetAndDestroy).
+  reset(cb) {
+    if (this.fd >= 0 && this.kind === 'tcp') setsockopt(this.fd, C.SOL_SOCKET, C.SO_LINGER, LINGER_0);
+    this.close(cb);
+  }
+
   // --- errors --------------------------------------------------------------------
 
   _fail(err) {
@@ -594,7 +604,7 @@ class Stream {
   }
 
   _touch() {
-    this._lastActive = this.loop._inTick ? this.loop._now : nowMs(CLOCK_MONOTONIC);
+    this._lastActive = this.loop._time();
     const t = this._idleTimer;
     if (t !== null && t._idx < 0) this.loop._schedule(t, this._idleMs);
   }
@@ -704,6 +714,7 @@ function emitDrain(s) {
 function failConnect(s, err) {
   if (s._state === CLOSED) return;
   s._failWrites(err);
+  if (s._ending) s._endDone(err);
   if (s.onConnect !== null) s.onConnect(err);
 }
 

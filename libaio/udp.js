@@ -242,9 +242,15 @@ class UdpSocket {
     this._update();
   }
 
-  // Datagrams waiting for the socket to take them.
+  // Datagrams waiting for the socket to take them, and their bytes.
   get sendQueueCount() {
     return this._sq.length - this._sqHead;
+  }
+
+  get sendQueueSize() {
+    let n = 0;
+    for (let i = this._sqHead; i < this._sq.length; i++) for (const b of this._sq[i][0]) n += b.byteLength;
+    return n;
   }
 
   address() {

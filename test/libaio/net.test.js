@@ -208,6 +208,17 @@ describe('libaio net (TCP and Unix stream sockets)', function () {
     assert.strictEqual(setsockopt(s.fd, C.SOL_SOCKET, C.SO_LINGER, linger.encode(null, { onoff: 1, linger: 0 })), 0);
     s.close();
     assert.strictEqual(await err, -E.ECONNRESET);
+    // reset() does the same in one call.
+    const side2 = deferred(5000, 'accept');
+    server.onConnection = (x) => side2.resolve(x);
+    const c2 = await connectP({ host: '127.0.0.1', port: server.address().port });
+    const err2 = deferred(5000, 'reset');
+    c2.onData = () => {};
+    c2.onError = (e) => err2.resolve(e);
+    c2.resume();
+    (await side2).reset();
+    assert.strictEqual(await err2, -E.ECONNRESET);
+    await closeP(c2);
     // The failed stream refuses further writes with the same error.
     const w = deferred(2000, 'write cb');
     c.write('late', (r) => w.resolve(r));
