@@ -160,15 +160,24 @@ function writeBuffers(fd, buffers, pos, cb) {
 const STATX_MASK = 0xfff; // STATX_BASIC_STATS | STATX_BTIME, as libuv asks
 const EMPTY = new Uint8Array(8); // "" for statx(fd, "", AT_EMPTY_PATH)
 // One record is a copy of the scratch's size: it goes into the scratch whole.
+// Records are carved from slabs (one allocation, whose address eloop takes
+// once, for 64 requests) and reused; at most kPoolMax wait for reuse.
 const RECORD = S.scratch.length;
+const kSlab = 64;
+const kPoolMax = 4096;
 const pool = [];
 
 function record() {
-  return pool.length > 0 ? pool.pop() : new Uint8Array(new ArrayBuffer(RECORD));
+  if (pool.length === 0) {
+    const slab = new ArrayBuffer(RECORD * kSlab);
+    for (let i = kSlab - 1; i > 0; i--) pool.push(new Uint8Array(slab, i * RECORD, RECORD));
+    return new Uint8Array(slab, 0, RECORD);
+  }
+  return pool.pop();
 }
 
 function release(rec) {
-  if (pool.length < 256) pool.push(rec);
+  if (pool.length < kPoolMax) pool.push(rec);
 }
 
 // libuv gives up on statx for good after ENOSYS, EPERM (seccomp), EINVAL or
@@ -253,7 +262,7 @@ function regularSize(fd, cb) {
       cb(r);
       return;
     }
-    const u32 = new Uint32Array(rec.buffer, 0, 64);
+    const u32 = new Uint32Array(rec.buffer, rec.byteOffset, 64);
     const size = (u32[MODE] & S_IFMT) === S_IFREG ? u32[SIZE] + u32[SIZE + 1] * 4294967296 : 0;
     release(rec);
     cb(0, size);
