@@ -73,7 +73,7 @@ class Stream {
     this._ipc = false;
     this._ctl = null;
     this._msgOut = null;
-    this.readBuffer = null;
+    this._readBuffer = null;
     this.highWaterMark = 16384;
     this.bytesRead = 0;
     this.bytesWritten = 0;
@@ -97,6 +97,18 @@ class Stream {
     this._interest = events;
     if (!this._ref) this.loop.setRef(this.fd, false);
     return 0;
+  }
+
+  // A buffer of the caller's to read into instead of the slab (onData gets
+  // a view of it, valid until the next read), or null.
+  get readBuffer() {
+    return this._readBuffer;
+  }
+
+  set readBuffer(b) {
+    if (b !== null && !(b instanceof Uint8Array && b.byteLength > 0))
+      throw typeError('readBuffer must be a non-empty Uint8Array (or Buffer), or null');
+    this._readBuffer = b;
   }
 
   get connecting() {
@@ -215,7 +227,7 @@ class Stream {
   _doRead() {
     let budget = READ_BUDGET;
     while (this._reading && this._state === OPEN && this._error === 0) {
-      const own = this.readBuffer;
+      const own = this._readBuffer;
       let buf, off, len;
       if (own !== null) {
         buf = own;

@@ -154,6 +154,34 @@ describe('libaio loop', () => {
     assert.deepStrictEqual(lines, ['b ran', 'caught boom', 'caught timer boom', 'later timer ran']);
   });
 
+  it('a close callback that throws does not lose the others (nor the process\'s exit)', async () => {
+    const r = await runChild(`
+      const aio = require('libaio');
+      process.on('uncaughtException', (e) => console.log('caught', e.message));
+      const [a, b] = aio.pipe();
+      const [c, d] = aio.pipe();
+      a.onClose = () => { throw new Error('a'); };
+      b.onClose = () => console.log('b closed');
+      c.onClose = () => { throw new Error('c'); };
+      d.onClose = () => console.log('d closed');
+      for (const s of [a, b, c, d]) s.close();
+    `);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.deepStrictEqual(r.stdout.trim().split('\n'), ['caught a', 'b closed', 'caught c', 'd closed']);
+  });
+
+  it('a chain of immediates runs one per pass without growing the queue', async () => {
+    let n = 0;
+    const done = deferred(10000, 'chain');
+    const step = () => {
+      if (++n === 5000) done.resolve();
+      else loop.setImmediate(step);
+    };
+    loop.setImmediate(step);
+    await done;
+    assert.ok(loop._imm.length < 2048, `queue array holds ${loop._imm.length} slots`);
+  });
+
   it('a process whose only handle is unref\'d exits at once', async () => {
     const r = await runChild(`
       const aio = require('libaio');

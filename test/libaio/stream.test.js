@@ -111,6 +111,9 @@ describe('libaio Stream', () => {
     await ended;
     assert.strictEqual(parts.join(''), 'abcdefghijklmnop');
     assert.ok(parts.every((p) => p.length <= 7));
+    assert.throws(() => { s.readBuffer = Buffer.alloc(0); }, TypeError);
+    assert.throws(() => { s.readBuffer = 'x'; }, TypeError);
+    s.readBuffer = null;
     await closeAll(c, s, server);
   });
 
