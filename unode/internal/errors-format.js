@@ -133,7 +133,9 @@ function invalidArgTypeMessage(name, expected, actual, native) {
 function invalidArgValueMessage(name, value, reason = 'is invalid') {
   let inspected = util.inspect(value);
   if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
-  const type = name.includes('.') ? 'property' : 'argument';
+  // Node's StringPrototypeIncludes: a name that is not a string (fs.watch
+  // passes its arguments swapped) is converted, not a TypeError.
+  const type = String.prototype.includes.call(name, '.') ? 'property' : 'argument';
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }
 
