@@ -69,6 +69,7 @@ class Loop {
     this._closed = false;
     this._hook = null;
     this._eloop = null;
+    this._eloopFd = -1;
     this._fixed = []; // the loop's own fds
 
     const fixed = (r, name) => {
@@ -517,6 +518,25 @@ class Loop {
     this._closeFixed();
   }
 
+  // A Worker's environment is ending: close every fd the loop knows (the
+  // handles built on it own them) and its own, as Node closes a Worker's
+  // handles. eloop's eventfd is eloop's to close.
+  _teardown() {
+    if (this._closed) return;
+    for (const e of this._fds) {
+      if (e === undefined || e.fd === this._eloopFd || this._fixed.includes(e.fd)) continue;
+      close(e.fd);
+    }
+    this._fds = [];
+    this._eloop = null;
+    this._closed = true;
+    if (this._hook !== null) {
+      libsys.pollClose(this._hook);
+      this._hook = null;
+    }
+    this._closeFixed();
+  }
+
   _closeFixed() {
     for (const fd of this._fixed) close(fd);
     this._fixed = [];
@@ -527,7 +547,16 @@ let defaultLoop = null;
 
 // The process's loop: hosted in Node's, with eloop's completions drained here.
 function getLoop() {
-  if (defaultLoop === null) defaultLoop = new Loop({ hosted: true, eloop: true });
+  if (defaultLoop === null) {
+    defaultLoop = new Loop({ hosted: true, eloop: true });
+    // The main thread's fds go with the process; a Worker's must be closed
+    // when it ends (its 'exit' event; worker.terminate() runs no JavaScript:
+    // see docs/libaio.md).
+    if (!require('worker_threads').isMainThread) {
+      const loop = defaultLoop;
+      process.once('exit', () => loop._teardown());
+    }
+  }
   return defaultLoop;
 }
 

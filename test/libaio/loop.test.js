@@ -241,6 +241,37 @@ describe('libaio loop', () => {
     assert.ok(rusageMs < 20, `rusage: ${rusageMs} ms over 2 s`);
   });
 
+  it('works in a Worker (its own loop and eloop queue) and closes its fds when the Worker ends', async () => {
+    const { Worker } = require('worker_threads');
+    const fs = require('fs');
+    const count = () => fs.readdirSync('/proc/self/fd').length;
+    const before = count();
+    const w = new Worker(`
+      const aio = require('libaio');
+      const { parentPort } = require('worker_threads');
+      const srv = aio.listen({ host: '127.0.0.1', port: 0 }, (s) => {
+        s.onData = (d) => { s.write(d); s.pause(); };
+        s.resume();
+      });
+      const c = aio.connect({ host: '127.0.0.1', port: srv.address().port }, () => {
+        c.onData = (d) => {
+          parentPort.postMessage('echo ' + d);
+          // Leave everything open but idle: the Worker ends, its fds must go.
+          c.pause();
+          srv.unref();
+        };
+        c.resume();
+        c.write('from a worker');
+      });
+    `, { eval: true });
+    const msg = await new Promise((res, rej) => { w.once('message', res); w.once('error', rej); });
+    assert.strictEqual(msg, 'echo from a worker');
+    const code = await new Promise((res) => w.once('exit', res));
+    assert.strictEqual(code, 0);
+    await sleep(20);
+    assert.strictEqual(count(), before);
+  });
+
   describe('standalone', () => {
     it('run() drives the loop on its own thread and returns when no referenced work is left', async () => {
       const r = await runChild(`
