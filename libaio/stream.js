@@ -496,7 +496,12 @@ class Stream {
     }
     this._ending = true;
     this._endCb = cb || null;
-    if (this._state === OPEN && this._wqHead === this._wq.length) {
+    if (this._cork > 0) {
+      // As Node's end(): corked writes go out first.
+      this._cork = 1;
+      this.uncork();
+    }
+    if (this._state === OPEN && this._wqHead === this._wq.length && !this._shut) {
       if (this._error !== 0) this._endDone(this._error);
       else this._doShutdown();
     }

@@ -65,10 +65,12 @@ describe('libaio Stream', () => {
     c.uncork();
     assert.strictEqual(c.writeQueueSize, 0);
     c.writev([], (r) => cbs.push(['empty', r]));
-    c.end();
-    assert.strictEqual((await got).toString(), 'one two three four five ');
+    c.cork();
+    c.write('six', (r) => cbs.push(['6', r]));
+    c.end(); // uncorks, as Node's end() does
+    assert.strictEqual((await got).toString(), 'one two three four five six');
     await sleep(1);
-    assert.deepStrictEqual(cbs, [['v', 0], ['4', 0], ['5', 0], ['empty', 0]]);
+    assert.deepStrictEqual(cbs, [['v', 0], ['4', 0], ['5', 0], ['empty', 0], ['6', 0]]);
     await closeAll(c, s, server);
   });
 

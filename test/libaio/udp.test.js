@@ -189,6 +189,32 @@ describe('libaio UDP', () => {
     assert.strictEqual(await c, -E.EBADF);
   });
 
+  it('queues datagrams the socket cannot take yet (EAGAIN) and sends them in order on EPOLLOUT', async () => {
+    const r = aio.createSocket('udp4');
+    const got = [];
+    const all = deferred(3000, 'datagrams');
+    r.onMessage = (m) => { got.push(m.toString()); if (got.length === 4) all.resolve(); };
+    r.bind({ address: '127.0.0.1' });
+    const s = aio.createSocket('udp4');
+    s.bind({ address: '127.0.0.1' });
+    // The kernel says EAGAIN for the first three attempts (a full send
+    // buffer, which loopback rarely produces on its own).
+    const real = s._sendNow.bind(s);
+    let refusals = 3;
+    s._sendNow = (bufs, addr) => (refusals-- > 0 ? -E.EAGAIN : real(bufs, addr));
+    const results = [];
+    for (const m of ['one', 'two', 'three', 'four']) s.send(m, r.address().port, '127.0.0.1', (n) => results.push([m, n]));
+    assert.strictEqual(s.sendQueueCount, 4);
+    assert.strictEqual(s.sendQueueSize, 3 + 3 + 5 + 4);
+    assert.strictEqual(aio.getLoop().interest(s.fd) & C.EPOLLOUT, C.EPOLLOUT);
+    await all;
+    assert.deepStrictEqual(got, ['one', 'two', 'three', 'four']);
+    assert.deepStrictEqual(results, [['one', 3], ['two', 3], ['three', 5], ['four', 4]]);
+    assert.strictEqual(s.sendQueueCount, 0);
+    assert.strictEqual(aio.getLoop().interest(s.fd) & C.EPOLLOUT, 0, 'EPOLLOUT only while datagrams wait');
+    await closeAll(r, s);
+  });
+
   it('unref() lets the process go; leaves no fds behind', async () => {
     const loop = aio.getLoop();
     const base = loop.refCount;
