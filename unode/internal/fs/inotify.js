@@ -152,4 +152,9 @@ function setRef(delta) {
   if (fd >= 0 && (before > 0) !== (refs > 0)) loop.setRef(fd, refs > 0);
 }
 
-module.exports = { start, stop, setRef, UV_RENAME, UV_CHANGE };
+// For tests: what the instance holds.
+function state() {
+  return { fd, handles, refs, watches: lists.size };
+}
+
+module.exports = { start, stop, setRef, state, UV_RENAME, UV_CHANGE };

@@ -98,6 +98,10 @@ function _construct(callback) {
         callback();
         stream.emit('open', stream.fd);
         stream.emit('ready');
+        // Destroyed and closed before the open completed (a signal aborted
+        // before the stream was made): nothing would close this fd, and
+        // Node's leaks. unode's does not.
+        if (stream.closed && stream.fd === fd) closeFd(stream, null, () => {});
       }
     });
   }

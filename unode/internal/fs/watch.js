@@ -173,7 +173,17 @@ function watch(filename, options, listener) {
     watcher[kFSWatchStart](path, options.persistent, options.recursive, options.encoding);
   }
 
-  if (listener) watcher.addListener('change', listener);
+  if (listener) {
+    try {
+      watcher.addListener('change', listener);
+    } catch (err) {
+      // A listener that is not a function: the same error as Node's, but the
+      // watcher it already started is closed (Node's stays, keeping the
+      // process alive with nothing to reach it by).
+      watcher.close();
+      throw err;
+    }
+  }
   if (options.signal) {
     if (options.signal.aborted) {
       process.nextTick(() => watcher.close());
