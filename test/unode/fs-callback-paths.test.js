@@ -7,7 +7,7 @@ const assert = require('assert');
 const path = require('path');
 const util = require('util');
 const { sameCb } = require('./fs-async-parity');
-const { nodeFs, ufs, box, cleanup, junk } = require('./fs-parity');
+const { nodeFs, ufs, box, resetBox, cleanup, junk } = require('./fs-parity');
 
 const noSymbols = junk.filter((v) => typeof v !== 'symbol');
 
@@ -261,6 +261,31 @@ describe('fs callback calls on names against Node', () => {
       await sameCb((fs) => fs.realpath('.'));
       await sameCb((fs) => fs.realpath('.', {}));
       await sameCb((fs) => fs.realpath.native('.'));
+    });
+    it('native without /proc (a mount namespace with a tmpfs over it): the walk answers', function() {
+      const { spawnSync } = require('child_process');
+      resetBox();
+      const script = `
+        const u = require(${JSON.stringify(require.resolve('../../unode/lib/fs.js'))});
+        const n = require('fs');
+        const b = ${JSON.stringify(box)};
+        n.mkdirSync(b + '/d/e', { recursive: true });
+        n.symlinkSync('d', b + '/l');
+        const out = [require('fs').existsSync('/proc/self/fd')];
+        const one = (p, enc, done) => u.realpath.native(p, enc, (e, r) => n.realpath.native(p, enc, (e2, r2) => {
+          out.push([String(e), String(r), String(e2), String(r2)]);
+          done();
+        }));
+        one(b + '/l/e', undefined, () => one(b + '/l', 'buffer', () => one(b + '/nope', undefined, () =>
+          u.promises.realpath(b + '/l/./e').then((r) => { out.push(r); console.log(JSON.stringify(out)); }))));
+      `;
+      const r = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c',
+        `mount -t tmpfs none /proc && exec ${process.execPath} -e "$0"`, script], { encoding: 'utf8' });
+      if (r.status !== 0 && /unshare|mount/.test(r.stderr)) this.skip(); // needs root and mount namespaces
+      const out = JSON.parse(r.stdout);
+      assert.strictEqual(out[0], false, '/proc is hidden');
+      for (const [e, p, e2, p2] of out.slice(1, 4)) assert.deepStrictEqual([e, p], [e2, p2]);
+      assert.strictEqual(out[4], path.join(box, 'd/e'));
     });
     it('util.promisify works as on Node\'s', async () => {
       assert.strictEqual(await util.promisify(ufs.realpath)(box), nodeFs.realpathSync(box));

@@ -68,6 +68,42 @@ describe('fs callback metadata calls against Node', () => {
       await sameCb((fs, cb) => fs.fstat(99999, cb));
       for (const fd of [-1, 1.5, 'x', null, 2 ** 31]) await sameCb((fs, cb) => fs.fstat(fd, cb));
     });
+    it('without statx (ENOSYS): stat(2) and fstat(2), the ctime standing in for the birthtime, as libuv', () => {
+      // A child whose statx jobs go to a number the kernel does not know: the
+      // first gets ENOSYS, as on a kernel without statx, and every later call
+      // goes straight to newfstatat/fstat.
+      const out = require('child_process').execFileSync(process.execPath, ['-e', `
+        const eloop = require('eloop');
+        const statx = require('libjs/sysnr').statx;
+        const submit = eloop.submit;
+        let refused = 0;
+        eloop.submit = (nr, ...rest) => (nr === statx ? (refused++, submit(511, ...rest.slice(-1))) : submit(nr, ...rest));
+        process.on('exit', () => { if (refused !== 1) throw new Error('statx asked ' + refused + ' times'); });
+        const fs = require(${JSON.stringify(require.resolve('../../unode/lib/fs.js'))});
+        const nodeFs = require('fs');
+        const f = ${JSON.stringify(__filename)};
+        const pick = (s) => [s.constructor.name, s.ino, s.size, s.mode, s.nlink, s.mtimeMs, s.ctimeMs, s.birthtimeMs];
+        fs.stat(f, (e1, a) => fs.lstat(f, { bigint: true }, (e2, b) => {
+          const fd = nodeFs.openSync(f, 'r');
+          fs.fstat(fd, (e3, c) => fs.stat('/nonexistent', (e4) => fs.promises.stat(f).then((d) => {
+            const n = nodeFs.statSync(f);
+            console.log(JSON.stringify({
+              errors: [e1, e2, e3].map(String), enoent: e4.message,
+              stat: pick(a), lstat: [b.constructor.name, String(b.ino), String(b.birthtimeNs === b.ctimeNs)],
+              fstat: pick(c), promise: pick(d),
+              node: [n.constructor.name, n.ino, n.size, n.mode, n.nlink, n.mtimeMs, n.ctimeMs, n.ctimeMs],
+            }));
+          })));
+        }));
+      `], { encoding: 'utf8', cwd: path.join(__dirname, '../..') });
+      const r = JSON.parse(out);
+      assert.deepStrictEqual(r.errors, ['null', 'null', 'null']);
+      assert.strictEqual(r.enoent, "ENOENT: no such file or directory, stat '/nonexistent'");
+      assert.deepStrictEqual(r.stat, r.node);
+      assert.deepStrictEqual(r.fstat, r.node);
+      assert.deepStrictEqual(r.promise, r.node);
+      assert.deepStrictEqual(r.lstat, ['BigIntStats', String(r.node[1]), 'true']);
+    });
     it('bad paths, options and callbacks', async () => {
       for (const p of noSymbols) await sameCb((fs, cb) => fs.stat(p, cb));
       await sameCb((fs, cb) => fs.stat('f', null, cb), { setup: tree });
