@@ -560,4 +560,11 @@ function getLoop() {
   return defaultLoop;
 }
 
-module.exports = { Loop, FdEntry, getLoop };
+// The loop argument of the handle factories: the default loop when omitted.
+function loopArg(loop) {
+  if (loop === undefined) return getLoop();
+  if (!(loop instanceof Loop)) throw typeError('loop must be a libaio Loop');
+  return loop;
+}
+
+module.exports = { Loop, FdEntry, getLoop, loopArg };

@@ -9,7 +9,7 @@ const C = require('libjs/constants');
 const { EAGAIN, EINPROGRESS, EMFILE, ENFILE, ECONNABORTED, EPROTO, EINTR, EBADF, EINVAL } = require('libjs/errno');
 const { Stream, CONNECTING, OPEN } = require('./stream');
 const { encodeInet, encodeUnix, sockName, STORAGE_SIZE } = require('./address');
-const { getLoop } = require('./loop');
+const { loopArg } = require('./loop');
 const { typeError, checkInt, checkFunctionOrNull } = require('./util');
 
 const { AF_INET, AF_INET6, AF_UNIX, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, EPOLLIN } = C;
@@ -45,7 +45,8 @@ function target(o, forListen) {
 //     keepAliveInitialDelay? (s) } for TCP; { path } for a Unix socket.
 // cb(0 or -errno) runs from the loop (also set as stream.onConnect); a
 // failure leaves the stream open (fd and all) until close().
-function connect(o, cb, loop = getLoop()) {
+function connect(o, cb, loop) {
+  loop = loopArg(loop);
   options(o, 'connect');
   checkFunctionOrNull(cb, 'the connect callback');
   const [domain, len] = target(o, false);
@@ -83,8 +84,8 @@ function connect(o, cb, loop = getLoop()) {
 }
 
 class Server {
-  constructor(loop = getLoop()) {
-    this.loop = loop;
+  constructor(loop) {
+    this.loop = loopArg(loop);
     this.fd = -1;
     this.kind = null;
     this.listening = false;
@@ -255,7 +256,7 @@ function finishClose(server, cb) {
 }
 
 // listen(options, onConnection): a listening Server, or -errno.
-function listen(o, onConnection, loop = getLoop()) {
+function listen(o, onConnection, loop) {
   checkFunctionOrNull(onConnection, 'onConnection');
   const server = new Server(loop);
   if (onConnection) server.onConnection = onConnection;

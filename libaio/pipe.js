@@ -8,7 +8,7 @@ const { socketpair, getsockopt_int } = require('libjs/socket');
 const C = require('libjs/constants');
 const { ENOTSOCK } = require('libjs/errno');
 const { Stream, OPEN } = require('./stream');
-const { getLoop } = require('./loop');
+const { loopArg } = require('./loop');
 const { checkFd, typeError } = require('./util');
 
 const fds = new Int32Array(2);
@@ -22,7 +22,8 @@ function wrap(loop, fd, kind) {
 
 // pipe(): [readEnd, writeEnd] as Streams, or -errno. end() on the write end
 // closes it once its queue has drained; the read end then sees onEnd().
-function pipe(loop = getLoop()) {
+function pipe(loop) {
+  loop = loopArg(loop);
   const r = pipe2(fds, C.O_NONBLOCK | C.O_CLOEXEC);
   if (r < 0) return r;
   const a = fds[0], b = fds[1];
@@ -43,7 +44,8 @@ function pipe(loop = getLoop()) {
 
 // socketPair(): two connected Unix stream sockets as Streams, or -errno
 // (full duplex, half-close, descriptor passing: child process IPC).
-function socketPair(loop = getLoop()) {
+function socketPair(loop) {
+  loop = loopArg(loop);
   const r = socketpair(C.AF_UNIX, C.SOCK_STREAM | C.SOCK_NONBLOCK | C.SOCK_CLOEXEC, 0, fds);
   if (r < 0) return r;
   const a = fds[0], b = fds[1];
@@ -76,8 +78,10 @@ function kindOf(fd) {
 // with libuv). The Stream owns the fd from now on: close() closes it.
 // Returns the Stream or -errno (-EPERM for a regular file: epoll cannot
 // watch one; read those through eloop).
-function open(fd, o = {}, loop = getLoop()) {
+function open(fd, o = {}, loop) {
   checkFd(fd);
+  loop = loopArg(loop);
+  if (o === null || typeof o !== 'object') throw typeError('open: options must be an object');
   let kind = o.kind;
   if (kind === undefined) {
     kind = kindOf(fd);

@@ -11,7 +11,7 @@ const inet = require('libjs/struct/inet');
 const C = require('libjs/constants');
 const { EAGAIN, EBADF, EINVAL, EDESTADDRREQ, EISCONN, ECANCELED } = require('libjs/errno');
 const { encodeInet, toObject, sockName, peerName, STORAGE_SIZE } = require('./address');
-const { getLoop } = require('./loop');
+const { loopArg } = require('./loop');
 const { typeError, checkInt, checkFunctionOrNull, checkBuffer } = require('./util');
 
 const { AF_INET, AF_INET6, AF_UNSPEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_CLOEXEC, EPOLLIN, EPOLLOUT } = C;
@@ -46,7 +46,8 @@ class UdpSocket {
   // type: 'udp4' or 'udp6'. Options: reuseAddr, reusePort, ipv6Only,
   // recvBufferSize, sendBufferSize (applied when the socket is created, at
   // bind, connect or the first send).
-  constructor(type, o = {}, loop = getLoop()) {
+  constructor(type, o = {}, loop) {
+    loop = loopArg(loop);
     if (type !== 'udp4' && type !== 'udp6') throw typeError(`type must be 'udp4' or 'udp6', got ${type}`);
     if (o === null || typeof o !== 'object') throw typeError('UDP options must be an object');
     this.loop = loop;
