@@ -136,6 +136,18 @@ describe('libaio pipes and socket pairs', () => {
     await closeAll(a, b, pr, w2);
   });
 
+  it('bad arguments are TypeErrors, thrown before any fd is made', () => {
+    const before = fdCount();
+    assert.throws(() => aio.pipe('not a loop'), TypeError);
+    assert.throws(() => aio.socketPair({}), TypeError);
+    assert.throws(() => aio.open(-1), TypeError);
+    assert.throws(() => aio.open(0, null), TypeError);
+    assert.throws(() => aio.open(0, { kind: 'file' }), TypeError);
+    assert.throws(() => aio.connect({ path: 5 }), TypeError);
+    assert.throws(() => aio.createSocket('udp4', {}, 'loop'), TypeError);
+    assert.strictEqual(fdCount(), before);
+  });
+
   it('leaves no fds behind', async () => {
     await sleep(10);
     assert.strictEqual(fdCount(), baseline);
