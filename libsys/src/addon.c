@@ -10,6 +10,8 @@ static void instance_free(napi_env env, void *data, void *hint) {
   if (inst == NULL) return;
   if (inst->sab_ctor) napi_delete_reference(env, inst->sab_ctor);
   if (inst->sab_to_view) napi_delete_reference(env, inst->sab_to_view);
+  if (inst->process) napi_delete_reference(env, inst->process);
+  if (inst->next_tick) napi_delete_reference(env, inst->next_tick);
   free(inst);
 }
 
@@ -24,10 +26,21 @@ static int instance_init(napi_env env) {
     sys__throw_last(env, "napi_set_instance_data");
     return -1;
   }
-  napi_value global, ctor, src, fn;
+  napi_value global, ctor, src, fn, proc, tick;
   NAPI_CALL_INT(env, napi_get_global(env, &global));
-  NAPI_CALL_INT(env, napi_get_named_property(env, global, "SharedArrayBuffer", &ctor));
   napi_valuetype t;
+  /* The poll hook enters JavaScript through process.nextTick (poll.c). */
+  NAPI_CALL_INT(env, napi_get_named_property(env, global, "process", &proc));
+  NAPI_CALL_INT(env, napi_typeof(env, proc, &t));
+  if (t == napi_object) {
+    NAPI_CALL_INT(env, napi_get_named_property(env, proc, "nextTick", &tick));
+    NAPI_CALL_INT(env, napi_typeof(env, tick, &t));
+    if (t == napi_function) {
+      NAPI_CALL_INT(env, napi_create_reference(env, proc, 1, &inst->process));
+      NAPI_CALL_INT(env, napi_create_reference(env, tick, 1, &inst->next_tick));
+    }
+  }
+  NAPI_CALL_INT(env, napi_get_named_property(env, global, "SharedArrayBuffer", &ctor));
   NAPI_CALL_INT(env, napi_typeof(env, ctor, &t));
   if (t != napi_function) return 0; /* no SharedArrayBuffer in this context */
   NAPI_CALL_INT(env, napi_create_reference(env, ctor, 1, &inst->sab_ctor));

@@ -62,22 +62,42 @@ static void on_env_teardown(napi_async_cleanup_hook_handle h, void *arg) {
   poll_close(p, 0);
 }
 
+static void report(napi_env env) {
+  bool pending = false;
+  napi_value err;
+  if (napi_is_exception_pending(env, &pending) == napi_ok && pending &&
+      napi_get_and_clear_last_exception(env, &err) == napi_ok)
+    napi_fatal_exception(env, err);
+}
+
+/* The callback runs as the first process.nextTick of a callback scope rather
+ * than through napi_make_callback: every Node-API call holds a silent
+ * TryCatch, which would drop the message of an exception the callback lets
+ * escape (where it was thrown, printed above an uncaught error). Ticks run
+ * when the scope closes, under Node's own verbose TryCatch, which reports an
+ * uncaught exception exactly as for Node's own callbacks. */
 static void on_ready(uv_poll_t *h, int status, int events) {
   sys_poll *p = h->data;
   if (p->closing) return;
   napi_env env = p->env;
   napi_handle_scope scope;
   if (napi_open_handle_scope(env, &scope) != napi_ok) return;
-  napi_value cb, resource, arg, result;
-  if (napi_get_reference_value(env, p->callback, &cb) == napi_ok &&
+  napi_value argv[2], resource, result, proc, tick;
+  sys_instance *inst = NULL;
+  napi_get_instance_data(env, (void **)&inst);
+  if (napi_get_reference_value(env, p->callback, &argv[0]) == napi_ok &&
       napi_get_reference_value(env, p->resource, &resource) == napi_ok &&
-      napi_create_int32(env, status < 0 ? status : events, &arg) == napi_ok) {
-    napi_status st = napi_make_callback(env, p->context, resource, cb, 1, &arg, &result);
-    bool pending = false;
-    if (st != napi_ok && napi_is_exception_pending(env, &pending) == napi_ok && pending) {
-      napi_value err;
-      if (napi_get_and_clear_last_exception(env, &err) == napi_ok)
-        napi_fatal_exception(env, err);
+      napi_create_int32(env, status < 0 ? status : events, &argv[1]) == napi_ok) {
+    napi_callback_scope cs;
+    if (inst != NULL && inst->next_tick != NULL &&
+        napi_get_reference_value(env, inst->process, &proc) == napi_ok &&
+        napi_get_reference_value(env, inst->next_tick, &tick) == napi_ok &&
+        napi_open_callback_scope(env, resource, p->context, &cs) == napi_ok) {
+      if (napi_call_function(env, proc, tick, 2, argv, &result) != napi_ok) report(env);
+      napi_close_callback_scope(env, cs);
+    } else if (napi_make_callback(env, p->context, resource, argv[0], 1, &argv[1],
+                                  &result) != napi_ok) {
+      report(env);
     }
   }
   napi_close_handle_scope(env, scope);

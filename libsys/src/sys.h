@@ -43,6 +43,8 @@ typedef struct {
 typedef struct {
   napi_ref sab_ctor;      /* SharedArrayBuffer constructor */
   napi_ref sab_to_view;   /* (sab) => new Uint8Array(sab) */
+  napi_ref process;       /* this environment's process object */
+  napi_ref next_tick;     /* process.nextTick, as it was at load */
 } sys_instance;
 
 void sys__throw_last(napi_env env, const char *what);
