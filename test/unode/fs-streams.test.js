@@ -445,6 +445,43 @@ describe('fs streams against Node', function() {
       }, { setup: (fs, box) => require('child_process').execFileSync('mkfifo', [path.join(box, 'fifo')]) }));
   });
 
+  describe('over a FileHandle', () => {
+    it('read and write streams, autoClose closing the handle, the handle closing the stream', async () => {
+      await sameLog(async (fs, log, done) => {
+        const fh = await fs.promises.open('f.txt', 'r+');
+        const rs = record(fh.createReadStream({ start: 3, end: 9, encoding: 'utf8', highWaterMark: 4 }), log, 'rs');
+        rs.on('data', () => {});
+        await new Promise((resolve) => rs.on('close', resolve));
+        log.push(['handle after read stream', fh.fd]);
+        const fh2 = await fs.promises.open('f.txt', 'r+');
+        const ws = record(fh2.createWriteStream({ start: 1 }), log, 'ws');
+        ws.write('XY');
+        ws.end('Z');
+        await new Promise((resolve) => ws.on('close', resolve));
+        log.push(['handle after write stream', fh2.fd]);
+        const fh3 = await fs.promises.open('f.txt');
+        const rs3 = record(fh3.createReadStream({ autoClose: false }), log, 'rs3');
+        rs3.on('data', () => {});
+        await new Promise((resolve) => rs3.on('end', resolve));
+        log.push(['autoClose false keeps the handle', typeof fh3.fd, fh3.fd > 0]);
+        await fh3.close();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        log.push(['stream after handle close', rs3.destroyed, rs3.closed]);
+        try {
+          fs.createReadStream(null, { fd: fh3, fs: {} });
+        } catch (e) {
+          log.push(['FileHandle with fs', describeValue(e)]);
+        }
+        try {
+          fs.createReadStream(null, { fd: fh3 });
+        } catch (e) {
+          log.push(['closed FileHandle', describeValue(e)]);
+        }
+        done();
+      }, { setup: withFile(), after: fileContent('f.txt') });
+    });
+  });
+
   describe('the classes', () => {
     it('callable without new, aliases, prototypes, pending, autoClose', () => {
       for (const fs of [nodeFs, ufs]) {
