@@ -7,6 +7,7 @@
 const { Buffer } = require('buffer');
 const { inotify_init1, inotify_add_watch, inotify_rm_watch } = require('libjs/inotify');
 const { read, close } = require('libjs/unistd');
+const { iterate: inotifyEvents } = require('libjs/struct/inotify');
 const C = require('libjs/constants');
 
 const { IN_ATTRIB, IN_MODIFY, IN_NONBLOCK, IN_CLOEXEC, EPOLLIN } = C;
@@ -16,7 +17,7 @@ const MASK = C.IN_ATTRIB | C.IN_CREATE | C.IN_MODIFY | C.IN_DELETE | C.IN_DELETE
 const UV_RENAME = 1;
 const UV_CHANGE = 2;
 const EINTR = -4;
-const HEADER = 16;
+const RAW = { encoding: 'buffer' }; // names as Buffers (copies): the watcher's encoding decides
 
 // The runtime's hook that runs nextTicks and microtasks, as after each of
 // Node's own callbacks (libuv calls every handle through MakeCallback).
@@ -57,21 +58,11 @@ function onReadable() {
     const n = read(fd, rbuf, rbuf.length);
     if (n === EINTR) continue;
     if (n <= 0) break; // EAGAIN: all read
-    for (let p = 0; p < n;) {
-      const wd = rbuf.readInt32LE(p);
-      const mask = rbuf.readUInt32LE(p + 4);
-      const len = rbuf.readUInt32LE(p + 12);
+    for (const { wd, mask, name } of inotifyEvents(rbuf, n, RAW)) {
       let events = 0;
       if (mask & (IN_ATTRIB | IN_MODIFY)) events |= UV_CHANGE;
       if (mask & ~(IN_ATTRIB | IN_MODIFY)) events |= UV_RENAME;
-      let name = null;
-      if (len > 0) {
-        let e = p + HEADER;
-        while (e < p + HEADER + len && rbuf[e] !== 0) e++;
-        name = Buffer.from(rbuf.subarray(p + HEADER, e));
-      }
       queue.push(wd, events, name);
-      p += HEADER + len;
     }
   }
   deliver();
@@ -114,7 +105,7 @@ function basename(bytes) {
 function start(h, path, ref) {
   let r = init();
   if (r < 0) return r;
-  const bytes = typeof path === 'string' ? Buffer.from(path) : Buffer.from(path);
+  const bytes = Buffer.from(path); // a string, or a copy of the caller's bytes
   r = inotify_add_watch(fd, bytes, MASK);
   if (r < 0) {
     maybeClose();
