@@ -70,4 +70,4 @@ function peerName(fd) {
   return r < 0 ? r : toObject(scratch, Math.min(r, STORAGE_SIZE));
 }
 
-module.exports = { ipFamily, familyName, encodeInet, encodeUnix, toObject, sockName, peerName, STORAGE_SIZE, EINVAL };
+module.exports = { ipFamily, familyName, encodeInet, encodeUnix, toObject, sockName, peerName, STORAGE_SIZE };

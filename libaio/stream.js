@@ -5,14 +5,15 @@
 'use strict';
 const { read, write, close } = require('libjs/unistd');
 const { writev } = require('libjs/uio');
-const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt_int, setsockopt } = require('libjs/socket');
+const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt } = require('libjs/socket');
 const { linger } = require('libjs/struct/sockopt');
 const { cmsg } = require('libjs/struct/msghdr');
 const { nowMs } = require('libjs/vdso');
 const C = require('libjs/constants');
-const { EAGAIN, EPIPE, ECANCELED, EBADF, ENOTSOCK, EINVAL } = require('libjs/errno');
-const { sockName, peerName } = require('./address');
-const { typeError, checkInt, checkFunctionOrNull, checkBuffer } = require('./util');
+const { EAGAIN, EPIPE, ECANCELED, EBADF, ENOTSOCK } = require('libjs/errno');
+const { WriteQueue } = require('./writequeue');
+const { StreamHandle } = require('./handle');
+const { typeError, checkFunctionOrNull, checkBuffer } = require('./util');
 
 const { EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, MSG_NOSIGNAL, MSG_CMSG_CLOEXEC, CLOCK_MONOTONIC } = C;
 
@@ -20,7 +21,6 @@ const CONNECTING = 0, OPEN = 1, CLOSED = 2;
 const SLAB = 65536; // reads go into a shared slab and are handed out as views of it
 const MIN_READ = 16384; // a slab with less room left than this is replaced
 const READ_BUDGET = 32; // reads per readiness event; level-triggered epoll reports the rest
-const IOV_BATCH = 64; // buffers per writev
 const MAX_FDS = 253; // SCM_MAX_FD
 const IO_EVENTS = EPOLLIN | EPOLLHUP | EPOLLERR;
 const OUT_EVENTS = EPOLLOUT | EPOLLHUP | EPOLLERR;
@@ -41,10 +41,11 @@ function asBytes(data, what) {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-class Stream {
+class Stream extends StreamHandle {
   // kind: 'tcp', 'unix' or 'pipe'. A stream is created by connect(), a
   // server's accept, pipe() or open(); not by users directly.
   constructor(loop, fd, kind, state) {
+    super();
     this.loop = loop;
     this.fd = fd;
     this.kind = kind;
@@ -55,13 +56,7 @@ class Stream {
     this._eof = false;
     this._error = 0;
     this._ref = true;
-    this._wq = [];
-    this._wcb = [];
-    this._wfds = null; // descriptors riding with queued buffers (Unix sockets)
-    this._wqHead = 0;
-    this._wqOff = 0;
-    this._wqBytes = 0;
-    this._iov = [];
+    this._q = new WriteQueue();
     this._cork = 0;
     this._needDrain = false;
     this._ending = false;
@@ -125,7 +120,7 @@ class Stream {
 
   // Bytes queued and not yet handed to the kernel.
   get writeQueueSize() {
-    return this._wqBytes;
+    return this._q.bytes;
   }
 
   // The errno that stopped this stream, or 0.
@@ -141,7 +136,7 @@ class Stream {
     if (this._state === CONNECTING) ev = EPOLLOUT;
     else if (this._error === 0) {
       if (this._reading && !this._eof) ev = EPOLLIN;
-      if (this._wqHead < this._wq.length && this._cork === 0) ev |= EPOLLOUT;
+      if (!this._q.empty && this._cork === 0) ev |= EPOLLOUT;
     }
     if (ev === this._interest) return;
     this._interest = ev;
@@ -156,7 +151,7 @@ class Stream {
     }
     if (this._state !== OPEN) return;
     if ((ev & IO_EVENTS) !== 0 && this._reading) this._doRead();
-    if ((ev & OUT_EVENTS) !== 0 && this._state === OPEN && this._wqHead < this._wq.length && this._cork === 0) {
+    if ((ev & OUT_EVENTS) !== 0 && this._state === OPEN && !this._q.empty && this._cork === 0) {
       this._flush(false);
       this._afterWrite(false);
     }
@@ -178,7 +173,7 @@ class Stream {
     }
     this._state = OPEN;
     this._touch();
-    if (this._wqHead < this._wq.length && this._cork === 0) this._flush(false);
+    if (!this._q.empty && this._cork === 0) this._flush(false);
     this._update();
     this._afterWrite(false);
     if (this.onConnect !== null) this.onConnect(0);
@@ -326,7 +321,7 @@ class Stream {
       if (cb !== null) callSoon(cb, err);
       return false;
     }
-    const idle = this._wqHead === this._wq.length && this._cork === 0 && this._state === OPEN;
+    const idle = this._q.empty && this._cork === 0 && this._state === OPEN;
     if (idle && b !== null && ctl === null) {
       // Fast path: nothing queued, try the kernel at once.
       const len = b.byteLength;
@@ -342,13 +337,13 @@ class Stream {
         this._failSoon(n);
         return false;
       }
-      this._enqueue(b, cb, null);
+      this._q.push(b, cb, null);
       if (n > 0) this._consume(n, true);
       this._update();
       return this._belowMark();
     }
-    if (b !== null) this._enqueue(b, cb, ctl);
-    else for (let i = 0; i < bufs.length; i++) this._enqueue(bufs[i], i === bufs.length - 1 ? cb : null, null);
+    if (b !== null) this._q.push(b, cb, ctl);
+    else for (let i = 0; i < bufs.length; i++) this._q.push(bufs[i], i === bufs.length - 1 ? cb : null, null);
     if (idle) {
       this._flush(true);
       this._update();
@@ -359,19 +354,9 @@ class Stream {
   }
 
   _belowMark() {
-    const ok = this._wqBytes < this.highWaterMark;
+    const ok = this._q.bytes < this.highWaterMark;
     if (!ok) this._needDrain = true;
     return ok;
-  }
-
-  _enqueue(b, cb, ctl) {
-    this._wq.push(b);
-    this._wcb.push(cb);
-    if (ctl !== null || this._wfds !== null) {
-      if (this._wfds === null) this._wfds = new Array(this._wq.length - 1).fill(null);
-      this._wfds.push(ctl);
-    }
-    this._wqBytes += b.byteLength;
   }
 
   _send(b, len, off) {
@@ -382,33 +367,23 @@ class Stream {
   // sync: called from the user's call (write, uncork): completions are
   // deferred to process.nextTick.
   _flush(sync) {
-    const q = this._wq;
-    while (this._wqHead < q.length && this._state === OPEN && this._error === 0) {
-      const h = this._wqHead;
-      const count = q.length - h;
+    const q = this._q;
+    while (!q.empty && this._state === OPEN && this._error === 0) {
       let n, want;
-      const ctl = this._wfds !== null ? this._wfds[h] : null;
+      const ctl = q.headCtl();
       if (ctl !== null) {
-        const first = this._wqOff === 0 ? q[h] : q[h].subarray(this._wqOff);
+        const first = q.first();
         want = first.byteLength;
         n = sendmsg(this.fd, [first], MSG_NOSIGNAL, null, ctl);
-        if (n > 0) this._wfds[h] = null; // the descriptors went with the first byte
-      } else if (count === 1 || q[h].byteLength - this._wqOff >= 65536) {
-        const b = q[h];
-        want = b.byteLength - this._wqOff;
-        n = want === 0 ? 0 : this._send(b, want, this._wqOff);
+        if (n > 0) q.ctlSent();
+      } else if (q.single()) {
+        const b = q.bufs[q.head];
+        want = b.byteLength - q.off;
+        n = want === 0 ? 0 : this._send(b, want, q.off);
       } else {
-        const iov = this._iov;
-        let k = 0;
-        want = 0;
-        while (k < IOV_BATCH && h + k < q.length && (this._wfds === null || this._wfds[h + k] === null)) {
-          const b = k === 0 && this._wqOff > 0 ? q[h].subarray(this._wqOff) : q[h + k];
-          iov[k++] = b;
-          want += b.byteLength;
-        }
-        iov.length = k;
-        n = writev(this.fd, iov);
-        iov.length = 0;
+        want = q.batch();
+        n = writev(this.fd, q.iov);
+        q.iov.length = 0;
       }
       if (n < 0) {
         if (n !== -EAGAIN) this._fail(n);
@@ -422,44 +397,14 @@ class Stream {
   // Accounts n written bytes; runs the callbacks of the buffers completed.
   _consume(n, sync) {
     this.bytesWritten += n;
-    this._wqBytes -= n;
     if (this._idleMs > 0) this._touch();
-    const q = this._wq;
-    const cbs = this._wcb;
-    let done = null;
-    while (this._wqHead < q.length) {
-      const h = this._wqHead;
-      const rem = q[h].byteLength - this._wqOff;
-      if (n < rem) {
-        this._wqOff += n;
-        break;
-      }
-      n -= rem;
-      const cb = cbs[h];
-      q[h] = undefined;
-      cbs[h] = undefined;
-      if (this._wfds !== null) this._wfds[h] = undefined;
-      this._wqHead = h + 1;
-      this._wqOff = 0;
-      if (cb !== null) (done === null ? (done = []) : done).push(cb);
-    }
-    if (this._wqHead === q.length) {
-      q.length = 0;
-      cbs.length = 0;
-      this._wfds = null;
-      this._wqHead = 0;
-    } else if (this._wqHead > 1024) {
-      q.splice(0, this._wqHead);
-      cbs.splice(0, this._wqHead);
-      if (this._wfds !== null) this._wfds.splice(0, this._wqHead);
-      this._wqHead = 0;
-    }
+    const done = this._q.consume(n);
     if (done !== null) for (const cb of done) if (sync) callSoon(cb, 0); else cb(0);
   }
 
   // After a flush: the drained signal, a pending shutdown.
   _afterWrite(sync) {
-    if (this._wqHead < this._wq.length || this._state !== OPEN || this._error !== 0) return;
+    if (!this._q.empty || this._state !== OPEN || this._error !== 0) return;
     if (this._ending && !this._shut) this._doShutdown();
     if (this._needDrain) {
       this._needDrain = false;
@@ -475,7 +420,7 @@ class Stream {
 
   uncork() {
     if (this._cork === 0) return this;
-    if (--this._cork === 0 && this._state === OPEN && this._error === 0 && this._wqHead < this._wq.length) {
+    if (--this._cork === 0 && this._state === OPEN && this._error === 0 && !this._q.empty) {
       this._flush(true);
       this._update();
       this._afterWrite(true);
@@ -501,7 +446,7 @@ class Stream {
       this._cork = 1;
       this.uncork();
     }
-    if (this._state === OPEN && this._wqHead === this._wq.length && !this._shut) {
+    if (this._state === OPEN && this._q.empty && !this._shut) {
       if (this._error !== 0) this._endDone(this._error);
       else this._doShutdown();
     }
@@ -584,17 +529,7 @@ class Stream {
   }
 
   _failWrites(err) {
-    const q = this._wq;
-    const cbs = this._wcb;
-    const h = this._wqHead;
-    this._wq = [];
-    this._wcb = [];
-    this._wfds = null;
-    this._wqHead = 0;
-    this._wqOff = 0;
-    this._wqBytes = 0;
-    for (let i = h; i < cbs.length; i++) if (cbs[i] !== null && cbs[i] !== undefined) cbs[i](err);
-    q.length = 0;
+    for (const cb of this._q.clear()) cb(err);
   }
 
   // --- inactivity timeout ------------------------------------------------------
@@ -634,94 +569,6 @@ class Stream {
     }
     if (this.onTimeout !== null) this.onTimeout();
   }
-
-  // --- handle ------------------------------------------------------------------
-
-  ref() {
-    this._ref = true;
-    if (this._registered) this.loop.setRef(this.fd, true);
-    return this;
-  }
-
-  unref() {
-    this._ref = false;
-    if (this._registered) this.loop.setRef(this.fd, false);
-    return this;
-  }
-
-  hasRef() {
-    return this._ref;
-  }
-
-  // Local address: { address, family, port } or { path }; -errno on failure.
-  address() {
-    return this.fd < 0 ? -EBADF : this.kind === 'pipe' ? -ENOTSOCK : sockName(this.fd);
-  }
-
-  remoteAddress() {
-    return this.fd < 0 ? -EBADF : this.kind === 'pipe' ? -ENOTSOCK : peerName(this.fd);
-  }
-
-  // --- socket options (0 or -errno; no-ops where the kind has no such option) ---
-
-  setNoDelay(on = true) {
-    if (this.kind !== 'tcp') return 0;
-    return this._setInt(C.IPPROTO_TCP, C.TCP_NODELAY, on ? 1 : 0);
-  }
-
-  // setKeepAlive(on, delaySecs): SO_KEEPALIVE, and the idle time before the
-  // first probe (TCP_KEEPIDLE) when delaySecs > 0.
-  setKeepAlive(on = false, delaySecs = 0) {
-    if (this.kind !== 'tcp') return 0;
-    checkInt(delaySecs, 0, 0x7fffffff, 'setKeepAlive: delaySecs');
-    const r = this._setInt(C.SOL_SOCKET, C.SO_KEEPALIVE, on ? 1 : 0);
-    if (r < 0 || !on || delaySecs === 0) return r;
-    return this._setInt(C.IPPROTO_TCP, C.TCP_KEEPIDLE, delaySecs);
-  }
-
-  setRecvBufferSize(n) {
-    checkInt(n, 1, 0x7fffffff, 'setRecvBufferSize: size');
-    return this._setInt(C.SOL_SOCKET, C.SO_RCVBUF, n);
-  }
-
-  setSendBufferSize(n) {
-    checkInt(n, 1, 0x7fffffff, 'setSendBufferSize: size');
-    return this._setInt(C.SOL_SOCKET, C.SO_SNDBUF, n);
-  }
-
-  getRecvBufferSize() {
-    return this._getInt(C.SOL_SOCKET, C.SO_RCVBUF);
-  }
-
-  getSendBufferSize() {
-    return this._getInt(C.SOL_SOCKET, C.SO_SNDBUF);
-  }
-
-  // Any int-valued option: 0 or -errno.
-  setOption(level, name, value) {
-    checkInt(level, 0, 0x7fffffff, 'level');
-    checkInt(name, 0, 0x7fffffff, 'name');
-    checkInt(value, -0x80000000, 0x7fffffff, 'value');
-    return this._setInt(level, name, value);
-  }
-
-  getOption(level, name) {
-    checkInt(level, 0, 0x7fffffff, 'level');
-    checkInt(name, 0, 0x7fffffff, 'name');
-    return this._getInt(level, name);
-  }
-
-  _setInt(level, name, v) {
-    if (this.fd < 0) return -EBADF;
-    if (this.kind === 'pipe') return -ENOTSOCK;
-    return setsockopt_int(this.fd, level, name, v);
-  }
-
-  _getInt(level, name) {
-    if (this.fd < 0) return -EBADF;
-    if (this.kind === 'pipe') return -ENOTSOCK;
-    return getsockopt_int(this.fd, level, name);
-  }
 }
 
 function emitDrain(s) {
@@ -742,4 +589,4 @@ function finishClose(s, cb) {
   if (cb !== null) cb();
 }
 
-module.exports = { Stream, CONNECTING, OPEN, CLOSED, EINVAL };
+module.exports = { Stream, CONNECTING, OPEN, CLOSED };

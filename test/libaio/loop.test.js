@@ -6,7 +6,7 @@ const { close } = require('libjs/unistd');
 const nr = require('libjs/sysnr');
 const C = require('libjs/constants');
 const { EEXIST, ENOENT } = require('libjs/errno');
-const { runChild, deferred, sleep } = require('./helpers');
+const { runChild, deferred, sleep, until } = require('./helpers');
 
 const efd = () => eventfd2(0, C.EFD_NONBLOCK | C.EFD_CLOEXEC);
 const drainEfd = (fd) => eventfd_read(fd, new BigUint64Array(1));
@@ -273,7 +273,9 @@ describe('libaio loop', () => {
     assert.strictEqual(msg, 'echo from a worker');
     const code = await new Promise((res) => w.once('exit', res));
     assert.strictEqual(code, 0);
-    await sleep(20);
+    // Node and eloop release the Worker's own descriptors (its libuv loop,
+    // its completion eventfd) asynchronously; libaio's go in its 'exit'.
+    await until(() => count() === before, 5000, `fd count back to ${before} (now ${count()})`).catch(() => {});
     assert.strictEqual(count(), before);
   });
 
