@@ -24,6 +24,7 @@ const { AT_FDCWD } = sys;
 const OPEN_FLAGS = C.O_RDONLY | C.O_NONBLOCK | C.O_DIRECTORY | C.O_CLOEXEC;
 const EINTR = -4;
 const EINPROGRESS = -115;
+const { SEEK_CUR } = C;
 // glibc's readdir buffer: 4 * BUFSIZ.
 const kReadBuffer = 32 * 1024;
 const RECLEN = 16;
@@ -93,15 +94,21 @@ class DirHandle {
     return out.length === 0 ? null : out;
   }
 
-  // The same, delivered to cb(result) from the loop.
+  // The same, delivered to cb(result) from the loop. A batch the buffer
+  // already holds still goes round the pool, as libuv's readdir job does
+  // (its callback comes when Node's would, not from inside this call): the
+  // job is an lseek(fd, 0, SEEK_CUR), which changes nothing.
   read(encoding, max, cb) {
     this.#buf ??= Buffer.allocUnsafeSlow(kReadBuffer);
     const out = [];
+    let first = true;
     const step = () => {
       if (this.#take(out, max, encoding) || out.length === 2 * max) {
-        cb(out);
+        if (first) jobs.submit(() => cb(out), nr.lseek, this.#fd, 0, SEEK_CUR);
+        else cb(out);
         return;
       }
+      first = false;
       jobs.submit((n) => {
         if (n < 0) {
           cb(out.length > 0 ? out : n);
