@@ -275,6 +275,25 @@ describe('fs.watch against Node', function() {
     }
   });
 
+  it('a listener that throws: uncaughtException, and the other watchers still get the event', () => {
+    resetBox();
+    nodeFs.mkdirSync(path.join(box, 'w'));
+    const body = `
+      process.on('uncaughtException', (e) => console.log('uncaught', e.message));
+      const a = fs.watch('w', (t, n) => { console.log('a', t, n); throw new Error('from a ' + t); });
+      const b = fs.watch('w', (t, n) => console.log('b', t, n));
+      setTimeout(() => fs.writeFileSync('w/x', 'data'), 50);
+      setTimeout(() => { a.close(); b.close(); }, 250);`;
+    const run = (fsPath) => {
+      nodeFs.rmSync(path.join(box, 'w/x'), { force: true });
+      return spawnSync(process.execPath, ['-e', `const fs = require(${JSON.stringify(fsPath)}); ${body}`],
+        { cwd: box, encoding: 'utf8', timeout: 5000 }).stdout;
+    };
+    const expected = run('fs');
+    assert.match(expected, /b change x/);
+    assert.strictEqual(run(require.resolve('../../unode/lib/fs.js')), expected);
+  });
+
   it('FSEvent: start twice, close before start, ref/unref before start', () => {
     resetBox();
     const h = new FSEvent();

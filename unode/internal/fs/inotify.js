@@ -25,20 +25,25 @@ const runTicks = typeof process._tickCallback === 'function' ? process._tickCall
 
 let fd = -1;
 let loop = null;
-const lists = new Map(); // wd -> { wd, path (bytes of the first path), handles }
+const lists = new Map(); // wd -> { wd, base (basename bytes of the first path), handles }
 let handles = 0; // started handles
 let refs = 0; // started handles that keep the process alive
 const rbuf = Buffer.allocUnsafeSlow(4096);
 const queue = []; // events read, not yet delivered: wd, events, name bytes or null
+let head = 0; // the next one in `queue`
 let delivering = false;
 
 function init() {
   if (fd >= 0) return 0;
   const r = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (r < 0) return r;
-  fd = r;
   loop ??= require('libaio').getLoop();
-  loop.add(fd, EPOLLIN, onReadable);
+  const added = loop.add(r, EPOLLIN, onReadable);
+  if (added < 0) {
+    close(r);
+    return added;
+  }
+  fd = r;
   loop.setRef(fd, refs > 0);
   return 0;
 }
@@ -51,6 +56,8 @@ function maybeClose() {
   close(fd);
   fd = -1;
   queue.length = 0;
+  head = 0;
+  current = null;
 }
 
 function onReadable() {
@@ -69,28 +76,45 @@ function onReadable() {
 }
 
 // Each handle's callback runs like one of Node's: ticks and microtasks after
-// it. One that throws leaves the rest of the queue for the next turn.
+// it. One that throws (the exception goes to 'uncaughtException' as from any
+// callback) leaves the rest, the same event's other handles first, for the
+// next turn of the loop.
+let current = null; // the event being handed out: { list, targets, i, events, bytes }
+
 function deliver() {
   delivering = true;
   let done = false;
   try {
-    while (queue.length > 0) {
-      const wd = queue.shift();
-      const events = queue.shift();
-      const name = queue.shift();
-      const list = lists.get(wd);
-      if (list === undefined) continue; // stale: nobody watches it any more
-      const bytes = name ?? list.base;
-      for (const h of list.handles.slice()) {
-        if (!list.handles.includes(h)) continue; // stopped by an earlier callback
-        h._event(events, bytes);
+    for (;;) {
+      if (current === null) {
+        if (head >= queue.length) break;
+        const wd = queue[head];
+        const events = queue[head + 1];
+        const name = queue[head + 2];
+        queue[head + 2] = null;
+        head += 3;
+        const list = lists.get(wd);
+        if (list === undefined) continue; // stale: nobody watches it any more
+        current = { list, targets: list.handles.slice(), i: 0, events, bytes: name ?? list.base };
+      }
+      const c = current;
+      while (c.i < c.targets.length) {
+        const h = c.targets[c.i++];
+        if (!c.list.handles.includes(h)) continue; // stopped by an earlier callback
+        h._event(c.events, c.bytes);
         runTicks();
       }
+      current = null;
     }
     done = true;
   } finally {
     delivering = false;
-    if (!done && queue.length > 0) loop.setImmediate(deliver);
+    if (done) {
+      queue.length = 0;
+      head = 0;
+    } else {
+      loop.setImmediate(deliver);
+    }
     maybeClose();
   }
 }
