@@ -7,7 +7,8 @@ const libsys = require('libsys');
 const { epoll_create1, epoll_ctl_data, epoll_wait } = require('libjs/epoll');
 const { timerfd_create, timerfd_settime } = require('libjs/timerfd');
 const { eventfd2 } = require('libjs/eventfd');
-const { read, write, close } = require('libjs/unistd');
+const { read, write } = require('libjs/unistd');
+const { own, close } = require('./fd');
 const { open } = require('libjs/fcntl');
 const { nowMs } = require('libjs/vdso');
 const { layout: EPOLL_LAYOUT, SIZE: EPOLL_EVENT_SIZE } = require('libjs/struct/epoll');
@@ -77,7 +78,7 @@ class Loop {
         this._closeFixed();
         throw errnoError(r, name);
       }
-      this._fixed.push(r);
+      this._fixed.push(own(r));
       return r;
     };
     this.epfd = fixed(epoll_create1(C.EPOLL_CLOEXEC), 'epoll_create1');

@@ -2,7 +2,8 @@
 // abstract), and Server: listen, accept4 until EAGAIN, close.
 'use strict';
 const { socket, bind, connect: sysConnect, listen: sysListen, accept4, setsockopt_int } = require('libjs/socket');
-const { close, unlink } = require('libjs/unistd');
+const { unlink } = require('libjs/unistd');
+const { own, close } = require('./fd');
 const { open } = require('libjs/fcntl');
 const { fchmodat } = require('libjs/stat');
 const C = require('libjs/constants');
@@ -62,7 +63,7 @@ function connect(o, cb, loop) {
     s._connectFailed(fd);
     return s;
   }
-  s.fd = fd;
+  s.fd = own(fd);
   let r = 0;
   if (kind === 'tcp') {
     if (o.noDelay) setsockopt_int(fd, C.IPPROTO_TCP, C.TCP_NODELAY, 1);
@@ -124,7 +125,7 @@ class Server {
       r = fchmodat(C.AT_FDCWD, path, mode, 0);
     }
     if (r === 0) r = sysListen(fd, backlog);
-    this.fd = fd;
+    this.fd = own(fd);
     this.kind = domain === AF_UNIX ? 'unix' : 'tcp';
     if (r === 0) r = this.loop.add(fd, EPOLLIN, this._onEvent);
     if (r < 0) {
@@ -146,7 +147,7 @@ class Server {
     if (this.listening || this._closed) return -EINVAL;
     const r = this.loop.add(fd, EPOLLIN, this._onEvent);
     if (r < 0) return r;
-    this.fd = fd;
+    this.fd = own(fd);
     this.kind = kind;
     this.listening = true;
     if (!this._ref) this.loop.setRef(fd, false);

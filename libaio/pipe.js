@@ -2,7 +2,7 @@
 // Streams over descriptors opened elsewhere (inherited stdio, say).
 'use strict';
 const { pipe2 } = require('libjs/unistd');
-const { close } = require('libjs/unistd');
+const { close } = require('./fd');
 const { fcntl } = require('libjs/fcntl');
 const { socketpair, getsockopt_int } = require('libjs/socket');
 const C = require('libjs/constants');

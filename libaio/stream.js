@@ -3,7 +3,8 @@
 // backpressure, half-close, inactivity timeout, descriptor passing on Unix
 // sockets. Kernel errors reach callbacks as -errno; nothing here throws for one.
 'use strict';
-const { read, write, close } = require('libjs/unistd');
+const { read, write } = require('libjs/unistd');
+const { own, close } = require('./fd');
 const { writev } = require('libjs/uio');
 const { send, shutdown, sendmsg, recvmsg, getsockopt_int, setsockopt } = require('libjs/socket');
 const { linger } = require('libjs/struct/sockopt');
@@ -47,7 +48,7 @@ class Stream extends StreamHandle {
   constructor(loop, fd, kind, state) {
     super();
     this.loop = loop;
-    this.fd = fd;
+    this.fd = own(fd);
     this.kind = kind;
     this._state = state;
     this._interest = 0;

@@ -5,7 +5,7 @@
 'use strict';
 const { socket, bind: sysBind, connect: sysConnect, sendto, sendmsg, recvfrom, setsockopt, setsockopt_int,
   getsockopt_int } = require('libjs/socket');
-const { close } = require('libjs/unistd');
+const { own, close } = require('./fd');
 const { ip_mreq, ipv6_mreq } = require('libjs/struct/sockopt');
 const inet = require('libjs/struct/inet');
 const C = require('libjs/constants');
@@ -87,7 +87,7 @@ class UdpSocket {
       close(fd);
       return r;
     }
-    this.fd = fd;
+    this.fd = own(fd);
     if (!this._ref) this.loop.setRef(fd, false);
     return 0;
   }

@@ -12,6 +12,7 @@
         "src/ffi.c",
         "src/layout.c",
         "src/poll.c",
+        "src/fdtrack.c",
         "src/bench.c",
         "src/eloop_pool.c",
         "src/eloop_env.c",

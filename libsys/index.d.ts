@@ -48,6 +48,11 @@ export function pollSet(handle: PollHandle, events: 0 | 1 | 2 | 3): void;
 export function pollRef(handle: PollHandle, on: boolean): void;
 export function pollClose(handle: PollHandle): void;
 
+/** Record `fd` as owned by this environment: closed when the environment (a Worker, say) is torn down. */
+export function fdTrack(fd: number): void;
+/** Forget `fd` (call it before closing the fd yourself). */
+export function fdUntrack(fd: number): void;
+
 /** 1 where syscall() uses inline assembly (x86-64), 0 where it uses libc's syscall(2). */
 export const rawAsm: 0 | 1;
 

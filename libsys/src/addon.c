@@ -59,6 +59,7 @@ NAPI_MODULE_INIT() {
   if (sys__init_layout(env, exports) < 0) return NULL;
   if (sys__init_bench(env, exports) < 0) return NULL;
   if (sys__init_poll(env, exports) < 0) return NULL;
+  if (sys__init_fdtrack(env, exports) < 0) return NULL;
   if (eloop_init(env, exports) < 0) return NULL;
 #if defined(__x86_64__)
   if (sys__export_int(env, exports, "rawAsm", 1) < 0) return NULL;

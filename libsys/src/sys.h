@@ -72,6 +72,7 @@ int sys__init_ffi(napi_env env, napi_value exports);
 int sys__init_layout(napi_env env, napi_value exports);
 int sys__init_bench(napi_env env, napi_value exports);
 int sys__init_poll(napi_env env, napi_value exports);
+int sys__init_fdtrack(napi_env env, napi_value exports);
 
 /* eloop (eloop_js.c): exports.eloop, the worker pool's raw binding. */
 int eloop_init(napi_env env, napi_value exports);

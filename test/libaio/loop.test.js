@@ -279,6 +279,30 @@ describe('libaio loop', () => {
     assert.strictEqual(count(), before);
   });
 
+  it('closes a Worker\'s fds when the Worker is terminated (no JavaScript runs then)', async () => {
+    const { Worker } = require('worker_threads');
+    const fs = require('fs');
+    const count = () => fs.readdirSync('/proc/self/fd').length;
+    const before = count();
+    const w = new Worker(`
+      const aio = require('libaio');
+      const { parentPort } = require('worker_threads');
+      const srv = aio.listen({ host: '127.0.0.1', port: 0 }, (s) => { s.onData = () => {}; s.resume(); });
+      const [r, wr] = aio.pipe();
+      const u = aio.createSocket('udp4');
+      u.bind({ port: 0, address: '127.0.0.1' });
+      const c = aio.connect({ host: '127.0.0.1', port: srv.address().port }, () => {
+        parentPort.postMessage('open');
+      });
+    `, { eval: true });
+    const msg = await new Promise((res, rej) => { w.once('message', res); w.once('error', rej); });
+    assert.strictEqual(msg, 'open');
+    assert.ok(count() > before + 5, 'the Worker holds its sockets, pipe and loop fds');
+    await w.terminate();
+    await until(() => count() === before, 5000, `fd count back to ${before} (now ${count()})`).catch(() => {});
+    assert.strictEqual(count(), before);
+  });
+
   describe('standalone', () => {
     it('run() drives the loop on its own thread and returns when no referenced work is left', async () => {
       const r = await runChild(`
