@@ -37,12 +37,14 @@ add({
 
 // Modules written beside this one: loaded when first used, so that one that
 // is missing or broken does not stop the rest of libjs from loading.
-for (const name of ['struct', 'vdso', 'checked']) {
+// Literal requires, so that a bundler sees them (unode/dist).
+const later = { struct: () => require('./struct'), vdso: () => require('./vdso'), checked: () => require('./checked') };
+for (const [name, load] of Object.entries(later)) {
   let cached;
   Object.defineProperty(api, name, {
     enumerable: true,
     get() {
-      if (cached === undefined) cached = require(`./${name}`);
+      if (cached === undefined) cached = load();
       return cached;
     },
   });
