@@ -5,20 +5,21 @@
 
 // Nothing is loaded until first used: install() runs at start-up, where every
 // millisecond counts, and most programs call few of these.
-function lazy(id) {
+// (Literal requires: the pack, unode/dist, serves them without a lookup.)
+function lazy(load) {
   let m = null;
-  return () => m || (m = require(id));
+  return () => m || (m = load());
 }
-const errno = lazy('libjs/errno');
-const clock = lazy('../internal/process/clock');
-const signal = lazy('libjs/signal');
-const errors = lazy('../internal/errors');
-const validators = lazy('../internal/validators');
-const dir = lazy('../internal/process/cwd');
-const ids = lazy('../internal/process/ids');
-const usage = lazy('../internal/process/usage');
-const creds = lazy('../internal/process/creds');
-const osConstants = lazy('../internal/os/constants');
+const errno = lazy(() => require('libjs/errno'));
+const clock = lazy(() => require('../internal/process/clock'));
+const signal = lazy(() => require('libjs/signal'));
+const errors = lazy(() => require('../internal/errors'));
+const validators = lazy(() => require('../internal/validators'));
+const dir = lazy(() => require('../internal/process/cwd'));
+const ids = lazy(() => require('../internal/process/ids'));
+const usage = lazy(() => require('../internal/process/usage'));
+const creds = lazy(() => require('../internal/process/creds'));
+const osConstants = lazy(() => require('../internal/os/constants'));
 
 // A worker thread's process has Node's stand-ins for what only the main
 // thread may do (chdir, the id setters), marked `disabled`.
