@@ -7,7 +7,7 @@ const path = require('path');
 const bin = path.join(__dirname, 'bin', 'unode.js');
 
 function start() {
-  require('./internal/loader').start(bin);
+  require('./internal/boot').start(bin);
 }
 
 // One row per built-in module: { name, by: 'unode' | 'node', detail }.

@@ -1,0 +1,270 @@
+// unode: start-up. Loads unode's own modules (the loader, unode/lib,
+// unode/internal, libjs, eloop, libaio) from the pack that `npm install` builds
+// (unode/dist/unode.pack: every module's text and V8's code cache for it) when
+// the pack is fresh, from their source files otherwise. See docs/modules.md.
+'use strict';
+const Module = require('module');
+const path = require('path');
+const vm = require('vm');
+
+const PACK = path.join(__dirname, '..', 'dist', 'unode.pack');
+const MAGIC = 'UNODEPACK 2\n';
+// A module's text is stored inside this wrapper, the wrapper on a line of its
+// own: compiled with lineOffset -1, every line and column is the source file's.
+const HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
+const TAIL = '\n})';
+// Per module in the header's `mods`: the text (offset, length, 1 when it is
+// UTF-8 of its own rather than in the ASCII text region), V8's code cache
+// (offset, length), the module's literal requests (offset, length of a JSON
+// object: request -> module index, or a file name for a module outside the
+// pack); offsets from the start of the data.
+const FIELDS = 7;
+
+// The pack is read with raw system calls: libjs is in the pack, and unode
+// does not use Node's fs. test/unode/boot.test.js checks these numbers
+// against libjs's tables.
+const NR = {
+  x64: { read: 0, close: 3, mmap: 9, openat: 257, statx: 332 },
+  arm64: { read: 63, close: 57, mmap: 222, openat: 56, statx: 291 },
+}[process.arch];
+const AT_FDCWD = -100;
+const O_RDONLY_CLOEXEC = 0o2000000;
+const PROT_READ = 1;
+const MAP_PRIVATE = 2;
+const STATX_MTIME_SIZE = 0x40 | 0x200;
+const EINTR = -4;
+// struct statx | offset | size | field
+//              | 40     | 8    | stx_size
+//              | 112    | 8    | stx_mtime.tv_sec
+//              | 120    | 4    | stx_mtime.tv_nsec
+const statxBuf = Buffer.alloc(256);
+
+let sys = null;
+
+// statx(2) into statxBuf: true when the file exists.
+function stat(file) {
+  return sys.syscall(NR.statx, AT_FDCWD, file, 0, STATX_MTIME_SIZE, statxBuf) >= 0;
+}
+const statSize = () => statxBuf.readUInt32LE(40) + statxBuf.readUInt32LE(44) * 2 ** 32;
+const statSec = () => statxBuf.readUInt32LE(112) + statxBuf.readInt32LE(116) * 2 ** 32;
+const statNsec = () => statxBuf.readUInt32LE(120);
+
+// The file's `size` bytes, mapped (the pack is replaced by a rename, never
+// rewritten in place, so the mapping stays valid), or read; null on failure.
+function map(file, size) {
+  let fd;
+  do fd = sys.syscall(NR.openat, AT_FDCWD, file, O_RDONLY_CLOEXEC); while (fd === EINTR);
+  if (fd < 0) return null;
+  try {
+    const addr = sys.syscall64(NR.mmap, 0, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (addr > 0n && addr < 2n ** 64n - 4096n) return Buffer.from(sys.view(addr, size));
+    const buf = Buffer.allocUnsafeSlow(size);
+    for (let at = 0; at < size;) {
+      const r = sys.syscall(NR.read, fd, buf.subarray(at), size - at);
+      if (r === EINTR) continue;
+      if (r <= 0) return null;
+      at += r;
+    }
+    return buf;
+  } finally {
+    sys.syscall(NR.close, fd);
+  }
+}
+
+// Why the pack does not describe the sources as they are, or null: a file
+// whose size or modification time changed since the pack was built.
+function stale(header, root) {
+  const { names, stamps } = header;
+  for (let i = 0; i < names.length; i++) {
+    if (!stat(`${root}/${names[i]}`) || statSize() !== stamps[3 * i] || statSec() !== stamps[3 * i + 1] ||
+        statNsec() !== stamps[3 * i + 2]) return `stale: ${names[i]}`;
+  }
+  return null;
+}
+
+// Options under which Node loads modules differently: --preserve-symlinks
+// keys modules by their symlinked path, a policy checks every file it loads.
+function differentLoading() {
+  if (process.env.NODE_PRESERVE_SYMLINKS === '1') return 'NODE_PRESERVE_SYMLINKS';
+  const opts = ` ${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
+  return / --(preserve-symlinks|experimental-policy)\b/.test(opts) ? 'node options' : null;
+}
+
+// Reads and checks the pack: { pack } or { why } (why it cannot be used).
+function open(file = PACK, { check = true } = {}) {
+  if (process.env.UNODE_PACK === '0') return { why: 'UNODE_PACK=0' };
+  if (NR === undefined) return { why: `no system call numbers for ${process.arch}` };
+  if (check) {
+    const why = differentLoading();
+    if (why !== null) return { why };
+  }
+  try {
+    sys = require('libsys');
+  } catch (err) {
+    return { why: `libsys: ${err.message.split('\n')[0]}` };
+  }
+  if (!stat(file)) return { why: 'no pack' };
+  const buf = map(file, statSize());
+  if (buf === null || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return { why: 'not a pack' };
+  const nl = buf.indexOf(10, MAGIC.length);
+  const len = Number(buf.toString('latin1', MAGIC.length, nl));
+  const header = JSON.parse(buf.toString('latin1', nl + 1, nl + 1 + len));
+  const root = path.resolve(path.dirname(file), header.root);
+  if (check) {
+    const why = stale(header, root);
+    if (why !== null) return { why };
+  }
+  return { pack: new Pack(root, header, buf, nl + 1 + len) };
+}
+
+// The modules of a pack, named by their path relative to `root` (the
+// directory that holds them all: the repository, or node_modules).
+class Pack {
+  constructor(root, header, buf, base) {
+    this.root = root;
+    this.node = header.node;
+    this.names = header.names;
+    this.mods = header.mods;
+    this.buf = buf;
+    this.base = base;
+    // The ASCII modules' text, one string (its slices are the modules' sources).
+    this.text = buf.toString('latin1', base + header.text[0], base + header.text[0] + header.text[1]);
+    this.index = new Map();
+    for (let i = 0; i < this.names.length; i++) this.index.set(`${root}/${this.names[i]}`, i);
+    this.scripts = null; // Map index -> vm.Script, when scripts/train.js makes the code cache
+  }
+
+  filename(i) {
+    return `${this.root}/${this.names[i]}`;
+  }
+
+  // Node's require() of module `i`: a Module in Module._cache under the file's
+  // name, so each module is one instance whoever loads it first (a program
+  // that requires libjs or eloop itself gets unode's).
+  load(i, parent) {
+    const filename = this.filename(i);
+    const cached = Module._cache[filename];
+    if (cached !== undefined) return cached.exports;
+    const m = new Module(filename, parent);
+    m.filename = filename;
+    m.paths = Module._nodeModulePaths(path.dirname(filename));
+    Module._cache[filename] = m;
+    let threw = true;
+    try {
+      this.run(i, m);
+      threw = false;
+    } finally {
+      if (threw) {
+        delete Module._cache[filename];
+        if (parent !== undefined) {
+          const at = parent.children.indexOf(m);
+          if (at >= 0) parent.children.splice(at, 1);
+        }
+      }
+    }
+    m.loaded = true;
+    return m.exports;
+  }
+
+  source(i) {
+    const f = i * FIELDS;
+    const at = this.mods[f];
+    const len = this.mods[f + 1];
+    if (this.mods[f + 2] === 1) return this.buf.toString('utf8', this.base + at, this.base + at + len);
+    return this.text.slice(at, at + len);
+  }
+
+  run(i, m) {
+    const f = i * FIELDS;
+    const text = this.source(i);
+    if (m.filename.endsWith('.json')) {
+      m.exports = JSON.parse(text);
+      return;
+    }
+    const cacheAt = this.base + this.mods[f + 3];
+    const cachedData = this.mods[f + 4] > 0 ? this.buf.subarray(cacheAt, cacheAt + this.mods[f + 4]) : undefined;
+    const script = new vm.Script(text, { filename: m.filename, lineOffset: -1, cachedData });
+    if (this.scripts !== null) this.scripts.set(i, script);
+    const requests = JSON.parse(this.buf.toString('latin1', this.base + this.mods[f + 5],
+      this.base + this.mods[f + 5] + this.mods[f + 6]));
+    const fn = script.runInThisContext();
+    Reflect.apply(fn, m.exports, [m.exports, this.makeRequire(m, requests), m, m.filename, path.dirname(m.filename)]);
+  }
+
+  // The require() a module of the pack gets: its literal requests go straight
+  // to the modules they named at build time; anything else (a built-in, a
+  // computed name) is looked up as Node would, and served from the pack if
+  // the pack has that file.
+  makeRequire(m, requests) {
+    const pack = this;
+    function require(id) {
+      const to = requests[id];
+      if (typeof to === 'number') return pack.load(to, m);
+      if (typeof to === 'string') return pack.outside(to, m);
+      if (typeof id !== 'string' || Module.isBuiltin(id)) return m.require(id);
+      // A path (the loader's unode/lib files): the pack's own file, found
+      // without Node's resolver (which asks fs, unode's once the loader runs).
+      if (id[0] === '/' || id.startsWith('./') || id.startsWith('../')) {
+        const own = pack.lookup(path.resolve(path.dirname(m.filename), id));
+        if (own !== undefined) return pack.load(own, m);
+      }
+      const filename = Module._resolveFilename(id, m, false);
+      const own = pack.index.get(filename);
+      return own !== undefined ? pack.load(own, m) : m.require(filename);
+    }
+    function resolve(request, options) {
+      if (typeof request !== 'string') return m.require.resolve(request); // Node's own error
+      return Module._resolveFilename(request, m, false, options);
+    }
+    resolve.paths = (request) => Module._resolveLookupPaths(request, m);
+    require.resolve = resolve;
+    require.main = process.mainModule;
+    require.extensions = Module._extensions;
+    require.cache = Module._cache;
+    return require;
+  }
+
+  // A module outside the pack that a literal request named at build time
+  // (libsys): loaded already (open() loads libsys), or by Node's loader.
+  outside(file, m) {
+    const filename = path.resolve(this.root, file);
+    const cached = Module._cache[filename];
+    return cached !== undefined && cached.loaded ? cached.exports : m.require(filename);
+  }
+
+  // The module Node would find for a path: the file itself, with .js or
+  // .json, or the directory's index.js; undefined if the pack has none.
+  lookup(file) {
+    return this.index.get(file) ?? this.index.get(`${file}.js`) ?? this.index.get(`${file}.json`) ??
+      this.index.get(`${file}/index.js`);
+  }
+
+  // require(file) of a module of the pack, by its absolute file name.
+  require(file) {
+    const i = this.index.get(file);
+    if (i === undefined) throw new Error(`unode: ${file} is not in the pack`);
+    return this.load(i, undefined);
+  }
+}
+
+let state = null;
+
+// The loader, from the pack when it can be used, else from its source file.
+function loader() {
+  if (state === null) {
+    const { pack, why } = open();
+    state = pack !== undefined ? { pack, why: null } : { pack: null, why };
+  }
+  return state.pack !== null ? state.pack.require(path.join(__dirname, 'loader.js')) : require('./loader');
+}
+
+function start(preloadFile) {
+  loader().start(preloadFile);
+}
+
+// Where unode's modules come from in this process: 'pack', or why not.
+function source() {
+  return state === null ? 'not started' : state.pack !== null ? 'pack' : state.why;
+}
+
+module.exports = { start, loader, source, open, PACK, MAGIC, HEAD, TAIL, FIELDS, NR };
