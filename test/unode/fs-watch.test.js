@@ -294,6 +294,25 @@ describe('fs.watch against Node', function() {
     assert.strictEqual(run(require.resolve('../../unode/lib/fs.js')), expected);
   });
 
+  it('a Worker terminated with watchers and Dirs open leaves no fd behind', async () => {
+    resetBox();
+    nodeFs.mkdirSync(path.join(box, 'd'));
+    const { Worker } = require('worker_threads');
+    const once = () => new Promise((resolve, reject) => {
+      const w = new Worker(`
+        const fs = require(${JSON.stringify(require.resolve('../../unode/lib/fs.js'))});
+        globalThis.keep = [fs.watch(${JSON.stringify(box)}), fs.opendirSync(${JSON.stringify(path.join(box, 'd'))})];
+        require('worker_threads').parentPort.postMessage('ready');`, { eval: true });
+      w.on('message', () => setTimeout(() => w.terminate(), 20));
+      w.on('error', reject);
+      w.on('exit', resolve);
+    });
+    await once(); // the first Worker's own setup (libsys, Node's) is not counted
+    const before = fdCount();
+    for (let i = 0; i < 3; i++) await once();
+    assert.strictEqual(fdCount(), before);
+  });
+
   it('FSEvent: start twice, close before start, ref/unref before start', () => {
     resetBox();
     const h = new FSEvent();

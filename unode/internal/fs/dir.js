@@ -6,6 +6,8 @@
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { promisify } = require('util');
+const { isMainThread } = require('worker_threads');
+const libsys = require('libsys');
 const jobs = require('./jobs');
 const nr = require('libjs/sysnr');
 const C = require('libjs/constants');
@@ -35,6 +37,7 @@ const NAME = 19;
 
 // Closes handles that were collected without close(), as Node's DirHandle does.
 const collected = new FinalizationRegistry((fd) => {
+  if (!isMainThread) libsys.fdUntrack(fd);
   sys.close(fd);
   process.emitWarning('Closing directory handle on garbage collection');
 });
@@ -51,6 +54,9 @@ class DirHandle {
   constructor(fd) {
     this.#fd = fd;
     collected.register(this, fd, this);
+    // In a Worker, libsys closes it if the Worker is terminated (as Node's
+    // DirHandle is closed when its environment goes).
+    if (!isMainThread) libsys.fdTrack(fd);
   }
 
   // Moves up to `max` entries (name, type pairs) from the buffer into `out`;
@@ -125,6 +131,7 @@ class DirHandle {
   #release() {
     collected.unregister(this);
     const fd = this.#fd;
+    if (!isMainThread) libsys.fdUntrack(fd);
     this.#fd = -1;
     this.#buf = null;
     return fd;

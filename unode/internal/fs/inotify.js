@@ -5,6 +5,8 @@
 'use strict';
 
 const { Buffer } = require('buffer');
+const { isMainThread } = require('worker_threads');
+const libsys = require('libsys');
 const { inotify_init1, inotify_add_watch, inotify_rm_watch } = require('libjs/inotify');
 const { read, close } = require('libjs/unistd');
 const { iterate: inotifyEvents } = require('libjs/struct/inotify');
@@ -44,6 +46,8 @@ function init() {
     return added;
   }
   fd = r;
+  // A Worker that is terminated runs no JavaScript: libsys closes the fd then.
+  if (!isMainThread) libsys.fdTrack(fd);
   loop.setRef(fd, refs > 0);
   return 0;
 }
@@ -53,6 +57,7 @@ function init() {
 function maybeClose() {
   if (handles > 0 || fd < 0 || delivering) return;
   loop.remove(fd);
+  if (!isMainThread) libsys.fdUntrack(fd);
   close(fd);
   fd = -1;
   queue.length = 0;
