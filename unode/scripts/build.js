@@ -21,6 +21,8 @@ const boot = require('../internal/boot');
 
 const UNODE = path.join(__dirname, '..');
 const TRAIN = path.join(__dirname, 'train.js');
+// Node's StringBytes: latin1 text from this many bytes up becomes an external string.
+const EXTERN_APEX = 0xFBEE9;
 
 // The modules a run starts from; the rest is what they require.
 function entryPoints() {
@@ -123,6 +125,10 @@ function assemble(root, mods, caches, packDir) {
       fields[i][1] = m.text.length;
     }
   });
+  // Node decodes a region this large into an external string, outside V8's
+  // heap (a smaller one is a young-generation object: a garbage collection
+  // or two more at every start-up); the modules' sources are slices of it.
+  if (at < EXTERN_APEX) put(Buffer.alloc(EXTERN_APEX - at, 0x20));
   const text = [0, at];
   mods.forEach((m, i) => {
     if (!m.ascii) {
