@@ -9,12 +9,11 @@
 // itself.
 'use strict';
 const libsys = require('libsys');
-const { SIGS, RESULT } = require('./trace_table');
 
 const setting = process.env.UNODE_TRACE || '';
 const enabled = !['', '0', 'false', 'off'].includes(setting);
 
-let D = null; // decoding tables, loaded on first use (constants, errno, structs)
+let D = null; // decoding tables, loaded on first use (constants, errno, structs, argument kinds)
 let out = -1; // the fd lines go to
 let depth = 0;
 
@@ -22,7 +21,7 @@ function init() {
   if (D !== null) return;
   const sysnr = require('./sysnr');
   const C = require('./constants');
-  D = { sysnr, C, errno: require('./errno'), names: new Map(), flags: {} };
+  D = { sysnr, C, errno: require('./errno'), table: require('./trace_table'), names: new Map(), flags: {} };
   for (const [name, n] of Object.entries(sysnr)) if (!D.names.has(n)) D.names.set(n, name);
   const g = C.groups;
   const pick = (group, re, skip = []) =>
@@ -226,7 +225,7 @@ function resultText(name, r) {
     const msg = D.errno.nodeKnows(e) ? D.errno.strerror(e) : D.errno.describe(e);
     return `-1 ${D.errno.errname(e)} (${msg})`;
   }
-  if (RESULT[name] === 'ptr') return hex(n);
+  if (D.table.RESULT[name] === 'ptr') return hex(n);
   return String(n);
 }
 
@@ -235,7 +234,7 @@ function resultText(name, r) {
 function format(call, args, result) {
   init();
   const name = typeof call === 'string' ? call : D.names.get(num(call)) || `syscall_${num(call)}`;
-  const sig = SIGS[name];
+  const sig = D.table.SIGS[name];
   const kinds = sig === undefined ? [] : sig === '' ? [] : sig.split(' ');
   const count = sig === undefined ? args.length : kinds.length;
   const ok = typeof result === 'bigint' ? BigInt.asIntN(64, result) >= 0n : typeof result === 'number' && result >= 0;
