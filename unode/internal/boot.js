@@ -1,23 +1,24 @@
 // unode: start-up. Loads unode's own modules (the loader, unode/lib,
 // unode/internal, libjs, eloop, libaio) from the pack that `npm install` builds
-// (unode/dist/unode.pack: every module's text and V8's code cache for it) when
-// the pack is fresh, from their source files otherwise. See docs/modules.md.
+// (unode/dist/unode.pack: every module's text and V8's code cache for it;
+// unode/dist/unode.json: what is where, and the source files' stamps) when the
+// pack is fresh, from their source files otherwise. See docs/modules.md.
 'use strict';
 const Module = require('module');
 const path = require('path');
 const vm = require('vm');
 
 const PACK = path.join(__dirname, '..', 'dist', 'unode.pack');
-const MAGIC = 'UNODEPACK 2\n';
+const MAGIC = 'UNODEPACK 3';
 // A module's text is stored inside this wrapper, the wrapper on a line of its
 // own: compiled with lineOffset -1, every line and column is the source file's.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
 const TAIL = '\n})';
-// Per module in the header's `mods`: the text (offset, length, 1 when it is
+// Per module in the header's `mods`: its text (offset, length, 1 when it is
 // UTF-8 of its own rather than in the ASCII text region), V8's code cache
-// (offset, length), the module's literal requests (offset, length of a JSON
-// object: request -> module index, or a file name for a module outside the
-// pack); offsets from the start of the data.
+// (offset, length), its literal requests (offset, length in the text region
+// of a JSON object: request -> module index, or a file name relative to the
+// root for a module outside the pack); offsets from the start of the data.
 const FIELDS = 7;
 
 // The pack is read with raw system calls: libjs is in the pack, and unode
@@ -90,6 +91,19 @@ function differentLoading() {
   return / --(preserve-symlinks|experimental-policy)\b/.test(opts) ? 'node options' : null;
 }
 
+// The header beside the pack file, read as Node reads any JSON module (and
+// dropped from its cache: the pack may be rebuilt while a process runs).
+function readHeader(file) {
+  const json = file.replace(/\.pack$/, '.json');
+  try {
+    return require(json);
+  } catch {
+    return null;
+  } finally {
+    delete Module._cache[json];
+  }
+}
+
 // Reads and checks the pack: { pack } or { why } (why it cannot be used).
 function open(file = PACK, { check = true } = {}) {
   if (process.env.UNODE_PACK === '0') return { why: 'UNODE_PACK=0' };
@@ -98,23 +112,23 @@ function open(file = PACK, { check = true } = {}) {
     const why = differentLoading();
     if (why !== null) return { why };
   }
+  const header = readHeader(file);
+  if (header === null || header.format !== MAGIC) return { why: 'no pack' };
+  const root = path.resolve(path.dirname(file), header.root);
   try {
-    sys = require('libsys');
+    // Where the build found it: no resolution through node_modules.
+    sys = require(header.libsys !== null ? `${root}/${header.libsys}` : 'libsys');
   } catch (err) {
     return { why: `libsys: ${err.message.split('\n')[0]}` };
   }
-  if (!stat(file)) return { why: 'no pack' };
-  const buf = map(file, statSize());
-  if (buf === null || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return { why: 'not a pack' };
-  const nl = buf.indexOf(10, MAGIC.length);
-  const len = Number(buf.toString('latin1', MAGIC.length, nl));
-  const header = JSON.parse(buf.toString('latin1', nl + 1, nl + 1 + len));
-  const root = path.resolve(path.dirname(file), header.root);
+  const first = `${MAGIC} ${header.id}\n`;
+  const buf = map(file, header.size);
+  if (buf === null || buf.toString('latin1', 0, first.length) !== first) return { why: 'the pack is not its header\'s' };
   if (check) {
     const why = stale(header, root);
     if (why !== null) return { why };
   }
-  return { pack: new Pack(root, header, buf, nl + 1 + len) };
+  return { pack: new Pack(root, header, buf, first.length) };
 }
 
 // The modules of a pack, named by their path relative to `root` (the
@@ -127,10 +141,12 @@ class Pack {
     this.mods = header.mods;
     this.buf = buf;
     this.base = base;
-    // The ASCII modules' text, one string (its slices are the modules' sources).
-    this.text = buf.toString('latin1', base + header.text[0], base + header.text[0] + header.text[1]);
+    // The ASCII region, one external string (at least 1 MB, so that Node does
+    // not copy it into V8's young generation): the modules' sources are slices.
+    this.text = buf.toString('latin1', base, base + header.text);
     this.index = new Map();
     for (let i = 0; i < this.names.length; i++) this.index.set(`${root}/${this.names[i]}`, i);
+    this.paths = new Map(); // directory -> Module._nodeModulePaths, shared by its modules
     this.scripts = null; // Map index -> vm.Script, when scripts/train.js makes the code cache
   }
 
@@ -147,7 +163,10 @@ class Pack {
     if (cached !== undefined) return cached.exports;
     const m = new Module(filename, parent);
     m.filename = filename;
-    m.paths = Module._nodeModulePaths(path.dirname(filename));
+    const dir = path.dirname(filename);
+    let paths = this.paths.get(dir);
+    if (paths === undefined) this.paths.set(dir, paths = Module._nodeModulePaths(dir));
+    m.paths = paths;
     Module._cache[filename] = m;
     let threw = true;
     try {
@@ -185,8 +204,7 @@ class Pack {
     const cachedData = this.mods[f + 4] > 0 ? this.buf.subarray(cacheAt, cacheAt + this.mods[f + 4]) : undefined;
     const script = new vm.Script(text, { filename: m.filename, lineOffset: -1, cachedData });
     if (this.scripts !== null) this.scripts.set(i, script);
-    const requests = JSON.parse(this.buf.toString('latin1', this.base + this.mods[f + 5],
-      this.base + this.mods[f + 5] + this.mods[f + 6]));
+    const requests = JSON.parse(this.text.slice(this.mods[f + 5], this.mods[f + 5] + this.mods[f + 6]));
     const fn = script.runInThisContext();
     Reflect.apply(fn, m.exports, [m.exports, this.makeRequire(m, requests), m, m.filename, path.dirname(m.filename)]);
   }

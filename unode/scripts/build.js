@@ -80,6 +80,7 @@ function collect(inputs, dir) {
   const files = Object.keys(inputs).filter((f) => packable(f, inputs[f])).sort();
   const root = commonDir(files);
   const index = new Map(files.map((f, i) => [f, i]));
+  let libsys = null; // where the modules find libsys (boot.js loads it from there)
   const mods = files.map((file) => {
     // The stamp before the read: a file that changes in between makes the
     // pack stale, never wrong.
@@ -98,18 +99,24 @@ function collect(inputs, dir) {
       const to = path.resolve(dir, i.path);
       if (!i.external && i.original !== undefined && index.has(to)) requests[i.original] = index.get(to);
       else if (i.external && !isBuiltin(i.path)) {
-        requests[i.path] = path.relative(root, require.resolve(i.path, { paths: [path.dirname(file)] }));
+        const resolved = require.resolve(i.path, { paths: [path.dirname(file)] });
+        if (i.path === 'libsys') libsys = resolved;
+        requests[i.path] = path.relative(root, resolved);
       }
     }
     const buf = Buffer.from(text, 'utf8');
     return { name: path.relative(root, file), file, stamp: st, text: buf, ascii: buf.length === text.length, requests };
   });
-  return { root, mods };
+  return { root, mods, libsys };
 }
 
-// The pack file: MAGIC, the header's length, the header (JSON), the data:
-// the ASCII text region, UTF-8 texts, requests, code caches.
-function assemble(root, mods, caches, packDir) {
+// JSON in ASCII (the requests live in the ASCII text region).
+const asciiJSON = (v) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+// { pack, header }: the pack file (its first line, then the data: the ASCII
+// region of module texts and requests, the UTF-8 texts, the code caches) and
+// the header that says what is where (written beside it as JSON).
+function assemble(root, mods, caches, packDir, libsys) {
   const chunks = [];
   let at = 0;
   const put = (buf) => {
@@ -124,39 +131,54 @@ function assemble(root, mods, caches, packDir) {
       fields[i][0] = put(m.text);
       fields[i][1] = m.text.length;
     }
+    const req = Buffer.from(asciiJSON(m.requests), 'latin1');
+    fields[i][5] = put(req);
+    fields[i][6] = req.length;
   });
   // Node decodes a region this large into an external string, outside V8's
   // heap (a smaller one is a young-generation object: a garbage collection
-  // or two more at every start-up); the modules' sources are slices of it.
+  // more at every start-up); the sources are slices of it.
   if (at < EXTERN_APEX) put(Buffer.alloc(EXTERN_APEX - at, 0x20));
-  const text = [0, at];
+  const text = at;
   mods.forEach((m, i) => {
     if (!m.ascii) {
       fields[i][0] = put(m.text);
       fields[i][1] = m.text.length;
       fields[i][2] = 1;
     }
-    const req = Buffer.from(JSON.stringify(m.requests), 'latin1');
-    fields[i][5] = put(req);
-    fields[i][6] = req.length;
     const cache = caches.get(m.name);
     if (cache !== undefined) {
       fields[i][3] = put(cache);
       fields[i][4] = cache.length;
     }
   });
-  // (Text offsets are relative to the text region, which starts the data.)
+  const id = `${process.pid}-${Date.now()}`;
+  const first = Buffer.from(`${boot.MAGIC} ${id}\n`, 'latin1');
   const header = {
+    format: boot.MAGIC,
+    id,
+    size: first.length + at,
     node: process.version,
     arch: process.arch,
     root: path.relative(packDir, root),
+    libsys: libsys === null ? null : path.relative(root, libsys),
+    text,
     names: mods.map((m) => m.name),
     stamps: mods.flatMap((m) => m.stamp),
     mods: fields.flat(),
-    text,
   };
-  const json = Buffer.from(JSON.stringify(header), 'latin1');
-  return Buffer.concat([Buffer.from(`${boot.MAGIC}${json.length}\n`, 'latin1'), json, ...chunks]);
+  return { pack: Buffer.concat([first, ...chunks]), header };
+}
+
+// Writes the pack, then its header (a process that reads the new header
+// before the new pack is in place finds their ids differ, and starts from
+// the sources); running processes keep the old pack mapped.
+function writePack(file, { pack, header }) {
+  const json = file.replace(/\.pack$/, '.json');
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, pack);
+  fs.writeFileSync(`${json}.${process.pid}.tmp`, `${JSON.stringify(header)}\n`);
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  fs.renameSync(`${json}.${process.pid}.tmp`, json);
 }
 
 // V8's code cache of every module, made by a plain node that starts from the
@@ -189,26 +211,25 @@ function train(packFile) {
 // with the code cache of a unode start-up (the unode pack itself).
 function write(esbuild, { entries, file, train: withCache, check }) {
   const dir = path.dirname(entries[0]);
-  const { root, mods } = collect(graph(esbuild, entries), dir);
+  const { root, mods, libsys } = collect(graph(esbuild, entries), dir);
   const packDir = path.dirname(file);
   fs.mkdirSync(packDir, { recursive: true });
   let caches = new Map();
   if (withCache) {
     // First without code cache, for the run that makes it; then with it.
-    const plain = `${file}.${process.pid}.plain`;
+    const plain = file.replace(/\.pack$/, `.${process.pid}.plain.pack`);
     try {
-      fs.writeFileSync(plain, assemble(root, mods, caches, packDir));
+      writePack(plain, assemble(root, mods, caches, packDir, libsys));
       caches = train(plain);
     } catch (err) {
       if (check) throw err;
       process.stderr.write(`unode: ${err.message}; the pack has no code cache\n`);
     } finally {
       fs.rmSync(plain, { force: true });
+      fs.rmSync(plain.replace(/\.pack$/, '.json'), { force: true });
     }
   }
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, assemble(root, mods, caches, packDir));
-  fs.renameSync(tmp, file); // running processes keep the old file mapped
+  writePack(file, assemble(root, mods, caches, packDir, libsys));
   return { mods, caches };
 }
 
