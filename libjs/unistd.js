@@ -2,9 +2,9 @@
 // Raw tier: each returns the kernel's result or -errno and throws only for a
 // call that cannot be made (a TypeError naming the argument).
 'use strict';
-const { syscall, addressOf } = require('./sys');
+const { syscall, addressOf, regs, sysr } = require('./sys');
 const nr = require('./sysnr');
-const { fail, span, cpath, need, needOrNull, array, typeName } = require('./args');
+const { fail, span, checkSpan, spanAddress, cpath, need, needOrNull, array, typeName } = require('./args');
 const { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, F_GETFD, RLIMIT_NOFILE } = require('./constants');
 const SIZE = require('./abi');
 
@@ -13,31 +13,56 @@ const EINTR = -4, ENOSYS = -38, EPERM = -1;
 // I/O. `off` is an optional byte offset into the buffer, always the last
 // argument (see docs/libjs.md).
 
+// With Number fds and positions these go through the register gate
+// (libjs/sys.js), the buffer as an address.
+const FAST = regs !== null;
+const NR_READ = nr.read, NR_WRITE = nr.write, NR_PREAD64 = nr.pread64, NR_PWRITE64 = nr.pwrite64;
+
 function read(fd, buf, len, off) {
-  const p = span('read', buf, len, off);
   let r;
-  do r = syscall(nr.read, fd, p, len); while (r === EINTR);
+  if (FAST && typeof fd === 'number') {
+    const p = spanAddress(buf, checkSpan('read', buf, len, off));
+    do r = sysr(NR_READ, fd, p, len, 0, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('read', buf, len, off);
+  do r = syscall(NR_READ, fd, p, len); while (r === EINTR);
   return r;
 }
 
 function write(fd, buf, len, off) {
-  const p = span('write', buf, len, off);
   let r;
-  do r = syscall(nr.write, fd, p, len); while (r === EINTR);
+  if (FAST && typeof fd === 'number') {
+    const p = spanAddress(buf, checkSpan('write', buf, len, off));
+    do r = sysr(NR_WRITE, fd, p, len, 0, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('write', buf, len, off);
+  do r = syscall(NR_WRITE, fd, p, len); while (r === EINTR);
   return r;
 }
 
 function pread64(fd, buf, len, pos, off) {
-  const p = span('pread64', buf, len, off);
   let r;
-  do r = syscall(nr.pread64, fd, p, len, pos); while (r === EINTR);
+  if (FAST && typeof fd === 'number' && typeof pos === 'number') {
+    const p = spanAddress(buf, checkSpan('pread64', buf, len, off));
+    do r = sysr(NR_PREAD64, fd, p, len, pos, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('pread64', buf, len, off);
+  do r = syscall(NR_PREAD64, fd, p, len, pos); while (r === EINTR);
   return r;
 }
 
 function pwrite64(fd, buf, len, pos, off) {
-  const p = span('pwrite64', buf, len, off);
   let r;
-  do r = syscall(nr.pwrite64, fd, p, len, pos); while (r === EINTR);
+  if (FAST && typeof fd === 'number' && typeof pos === 'number') {
+    const p = spanAddress(buf, checkSpan('pwrite64', buf, len, off));
+    do r = sysr(NR_PWRITE64, fd, p, len, pos, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('pwrite64', buf, len, off);
+  do r = syscall(NR_PWRITE64, fd, p, len, pos); while (r === EINTR);
   return r;
 }
 

@@ -15,6 +15,20 @@ export function syscall(nr: number, ...args: SyscallArg[]): number;
 /** The same, the result as a BigInt exact to 64 bits. */
 export function syscall64(nr: number, ...args: SyscallArg[]): bigint;
 
+/**
+ * The register file of this environment (each Worker has its own): `[nr, a1..a6, pos]`
+ * as a Float64Array over a SharedArrayBuffer, which nothing can detach. Absent where
+ * the context has no SharedArrayBuffer.
+ */
+export const regs: Float64Array | undefined;
+/**
+ * The system call `regs` describe: regs[0] the number, regs[1..6] the arguments
+ * (integer Numbers, as syscall() takes them). `value`, if given (marshalled as syscall()
+ * marshals an argument), is added to argument regs[7]: a string's copy, or a buffer's
+ * address plus the byte offset held in that register. Result as syscall().
+ */
+export function syscallRegs(value?: SyscallArg): number;
+
 /** The address of the first byte of a buffer or view. The buffer does not move while it is alive. */
 export function addressOf(buffer: ArrayBuffer | SharedArrayBuffer | ArrayBufferView): bigint;
 /** An ArrayBuffer over existing memory (no copy, no ownership). Keep the memory mapped while it is used. */
@@ -61,6 +75,14 @@ export const bench: {
   getpid(iterations: number): number;
   read(fd: number, length: number, iterations: number): number;
   fstat(fd: number, iterations: number): number;
+  /** statx(fd, NULL, AT_EMPTY_PATH, BASIC_STATS | BTIME, buf) */
+  fstatx(fd: number, iterations: number): number;
+  /** statx(AT_FDCWD, path, flags, BASIC_STATS | BTIME, buf) */
+  statx(path: string, flags: number, iterations: number): number;
+  /** pread64(fd, buf, length, 0) */
+  pread(fd: number, length: number, iterations: number): number;
+  /** ns per listing: openat(O_DIRECTORY), getdents64 until 0 (256 KiB buffer), close */
+  listdir(path: string, iterations: number): number;
   clock_gettime(clock: number, iterations: number): number;
   noop(): void;
 };

@@ -237,6 +237,25 @@ int sys__marshal(napi_env env, napi_value v, int64_t *out, sys_scratch *s,
   return -1;
 }
 
+/* sys__marshal for a value that is most likely a string or a buffer (the
+ * value of syscallRegs): one napi_typeof first instead of two failed probes. */
+int sys__marshal_ptr(napi_env env, napi_value v, int64_t *out, sys_scratch *s,
+                     const char *fn, int pos) {
+  napi_valuetype t;
+  NAPI_CALL_INT(env, napi_typeof(env, v, &t));
+  if (t == napi_string) return string_word(env, v, out, s, fn, pos);
+  if (t == napi_object) {
+    void *p;
+    size_t n;
+    napi_typedarray_type tt;
+    if (napi_get_typedarray_info(env, v, &tt, &n, &p, NULL, NULL) == napi_ok) {
+      *out = (int64_t)(uintptr_t)p;
+      return 0;
+    }
+  }
+  return sys__marshal(env, v, out, s, fn, pos);
+}
+
 int sys__export_fn(napi_env env, napi_value obj, const char *name,
                    napi_callback cb, void *data) {
   napi_value fn;

@@ -59,6 +59,10 @@ void sys__scratch_free(sys_scratch *s);
 int sys__marshal(napi_env env, napi_value v, int64_t *out, sys_scratch *s,
                  const char *fn, int pos);
 
+/* The same, probing for a string or a typed array first. */
+int sys__marshal_ptr(napi_env env, napi_value v, int64_t *out, sys_scratch *s,
+                     const char *fn, int pos);
+
 /* Data pointer and byte length of an ArrayBuffer, SharedArrayBuffer,
  * TypedArray or DataView. Returns 0, 1 if `v` is none of these (no exception),
  * or -1 with an exception pending. */

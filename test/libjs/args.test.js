@@ -60,6 +60,33 @@ describe('libjs/args', () => {
     assert.throws(() => A.array('f', b, -1, 8, 'pollfd'), TypeError);
   });
 
+  it('sizeOf: bytes of any buffer (a Uint8Array\'s length, others\' byteLength)', () => {
+    assert.strictEqual(A.sizeOf(Buffer.alloc(5)), 5);
+    assert.strictEqual(A.sizeOf(new Uint32Array(3)), 12);
+    assert.strictEqual(A.sizeOf(new DataView(new ArrayBuffer(9), 2)), 7);
+    assert.strictEqual(A.sizeOf(new ArrayBuffer(4)), 4);
+    assert.strictEqual(A.sizeOf(new SharedArrayBuffer(6)), 6);
+  });
+
+  it('needAddress, spanAddress: the address of a checked buffer, remembered only while it is valid', () => {
+    const { addressOf } = require('libsys');
+    const a = Buffer.alloc(256);
+    const b = new Uint8Array(300);
+    for (let i = 0; i < 3; i++) {
+      assert.strictEqual(A.needAddress('f', a, 256, 'buf'), Number(addressOf(a)));
+      assert.strictEqual(A.needAddress('f', b, 256, 'buf'), Number(addressOf(b)));
+      assert.strictEqual(A.spanAddress(a, 3), Number(addressOf(a)) + 3);
+      assert.strictEqual(A.spanAddress(b.subarray(4), 1), Number(addressOf(b)) + 5);
+    }
+    assert.throws(() => A.needAddress('f', a, 257, 'buf'), /f: buf must be at least 257 bytes, got 256/);
+    assert.throws(() => A.needAddress('f', null, 1, 'buf'), /buf must be a Buffer/);
+    const ab = new ArrayBuffer(64);
+    const v = new Uint8Array(ab);
+    assert.strictEqual(A.needAddress('f', v, 64, 'buf'), Number(addressOf(v)));
+    structuredClone(ab, { transfer: [ab] });
+    assert.throws(() => A.needAddress('f', v, 64, 'buf'), /got 0/, 'a detached buffer is refused');
+  });
+
   it('TypeErrors carry code ERR_INVALID_ARG_TYPE', () => {
     assert.throws(() => A.need('f', null, 1, 'x'), { code: 'ERR_INVALID_ARG_TYPE' });
   });

@@ -16,8 +16,12 @@ function loadRaw({ syscall, syscall64, sysnr } = {}) {
     }
   }
   const real = require(path.join(LIBJS, 'sys.js'));
+  // A stand-in for the gate closes the register gate too (as a tracer does),
+  // so that every call reaches it.
+  const standIn = syscall !== undefined || syscall64 !== undefined;
   require.cache[require.resolve(path.join(LIBJS, 'sys.js'))].exports = {
     ...real, syscall: syscall || real.syscall, syscall64: syscall64 || real.syscall64,
+    ...(standIn ? { regs: null, syscallRegs: null, sysr: null, sysrv: null } : {}),
   };
   if (sysnr) {
     require(path.join(LIBJS, 'sysnr'));

@@ -77,6 +77,41 @@ describe('libjs/stat', () => {
     assert.ok(small.every((b) => b === 0xaa));
   });
 
+  it('the register gate (Number arguments) and syscall() (BigInt ones) fill the same structs', () => {
+    const f = t.file('g');
+    fs.writeFileSync(f, 'gate');
+    const fd = fs.openSync(f, 'r');
+    try {
+      const fast = struct('stat');
+      const slow = struct('stat');
+      const other = struct('stat');
+      // Alternate struct buffers so a remembered address never stands for another.
+      for (let i = 0; i < 3; i++) {
+        assert.strictEqual(L.fstat(fd, fast), 0);
+        assert.strictEqual(L.fstat(BigInt(fd), slow), 0);
+        assert.ok(fast.equals(slow), 'fstat');
+        assert.strictEqual(L.stat(f, other), 0);
+        assert.strictEqual(L.newfstatat(BigInt(L.AT_FDCWD), f, slow, 0n), 0);
+        assert.ok(other.equals(slow), 'stat');
+        assert.strictEqual(L.lstat(Buffer.from(f), fast), 0, 'a Buffer path');
+        assert.ok(fast.equals(slow), 'lstat');
+      }
+      const x1 = struct('statx');
+      const x2 = struct('statx');
+      assert.strictEqual(L.statx(L.AT_FDCWD, f, 0, L.STATX_BASIC_STATS, x1), 0);
+      assert.strictEqual(L.statx(BigInt(L.AT_FDCWD), f, 0n, BigInt(L.STATX_BASIC_STATS), x2), 0);
+      const o = require('libsys').offsetof.statx;
+      for (const name of ['stx_ino', 'stx_size', 'stx_mtime'])
+        assert.strictEqual(x1.readBigUInt64LE(o[name]), x2.readBigUInt64LE(o[name]), name);
+      assert.strictEqual(require('../../libjs/fstatx').fstatx(fd, 0, L.STATX_BASIC_STATS, x2), 0);
+      assert.strictEqual(x1.readBigUInt64LE(o.stx_ino), x2.readBigUInt64LE(o.stx_ino), 'fstatx');
+      assert.strictEqual(L.fstat(-1, fast), -E.EBADF);
+      assert.throws(() => L.fstat(1.5, fast), /argument 1 must be an integer/);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
   it('statx fills struct statx as fs.statSync reports it (birth time too)', () => {
     const f = t.file('x');
     fs.writeFileSync(f, 'statx!');

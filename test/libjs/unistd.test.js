@@ -104,6 +104,48 @@ describe('libjs/unistd', () => {
         fs.closeSync(w);
       }
     });
+
+    it('the register gate (Number fds) and syscall() (other fds) agree, buffer by buffer', () => {
+      // Number fds go through libsys.regs with the buffer's address remembered;
+      // a BigInt fd takes syscall()'s marshalling. Alternate buffers and offsets
+      // so a remembered address is never used for another buffer.
+      const [r, w] = pipe();
+      try {
+        const bufs = [Buffer.alloc(8), new Uint8Array(8), new DataView(new ArrayBuffer(12), 4, 8),
+          Buffer.alloc(8).subarray(1), new Uint8Array(new SharedArrayBuffer(8))];
+        let k = 0;
+        for (let round = 0; round < 3; round++) {
+          for (const b of bufs) {
+            const fd = round === 1 ? BigInt(r) : r;
+            const msg = Buffer.from(`m${k++ % 10}`);
+            assert.strictEqual(L.write(round === 2 ? BigInt(w) : w, msg, 2), 2);
+            assert.strictEqual(L.read(fd, b, 2, 1), 2);
+            const bytes = new Uint8Array(b.buffer, b.byteOffset + 1, 2);
+            assert.strictEqual(Buffer.from(bytes).toString(), msg.toString(), `${b.constructor.name} round ${round}`);
+          }
+        }
+      } finally {
+        fs.closeSync(r);
+        fs.closeSync(w);
+      }
+    });
+
+    it('a detached buffer whose address the register gate remembers is refused', () => {
+      const [r, w] = pipe();
+      try {
+        const ab = new ArrayBuffer(8);
+        const b = new Uint8Array(ab);
+        L.write(w, Buffer.from('xy'), 2);
+        assert.strictEqual(L.read(r, b, 1), 1); // the last small I/O buffer: remembered
+        structuredClone(ab, { transfer: [ab] });
+        assert.throws(() => L.read(r, b, 1), TypeError);
+        assert.strictEqual(L.read(r, b, 0), 0, 'a length of 0 reaches no memory');
+        assert.strictEqual(L.read(r, Buffer.alloc(1), 1), 1, 'the byte was still there');
+      } finally {
+        fs.closeSync(r);
+        fs.closeSync(w);
+      }
+    });
   });
 
   it('pread64, pwrite64 at a file position, lseek', () => {

@@ -195,3 +195,127 @@ describe('libsys.syscall', () => {
     assert.deepStrictEqual(pids, [process.pid, process.pid, process.pid]);
   });
 });
+
+describe('libsys.syscallRegs: the register gate', () => {
+  const R = sys.regs;
+  // Every register written, as libjs does, so nothing is left from a test before.
+  const set = (n, a = []) => {
+    R.fill(0);
+    R[0] = n;
+    for (let i = 0; i < a.length; i++) R[i + 1] = a[i];
+  };
+
+  it('is a Float64Array of 8 over a SharedArrayBuffer (nothing can detach it)', () => {
+    assert.ok(R instanceof Float64Array);
+    assert.strictEqual(R.length, 8);
+    assert.ok(R.buffer instanceof SharedArrayBuffer);
+    const { port1, port2 } = new (require('worker_threads').MessageChannel)();
+    assert.throws(() => port1.postMessage(null, [R.buffer]), /transfer|clone|not/i);
+    port1.close();
+    port2.close();
+  });
+
+  it('makes the call the registers describe, as syscall() would', () => {
+    set(nr.getpid);
+    assert.strictEqual(sys.syscallRegs(), process.pid);
+    const fd = sys.syscall(nr.openat, AT_FDCWD, __filename, O_RDONLY | O_CLOEXEC);
+    try {
+      set(nr.lseek, [fd, 7, 0]);
+      assert.strictEqual(sys.syscallRegs(), 7);
+      set(nr.lseek, [fd, 2 ** 40, 0]);
+      assert.strictEqual(sys.syscallRegs(), sys.syscall(nr.lseek, fd, 2 ** 40, 0));
+      set(nr.close, [987654]);
+      assert.strictEqual(sys.syscallRegs(), -9, '-errno, no exception');
+      // Negative words and words from 2**63 up, as syscall() takes them.
+      set(nr.close, [-1]);
+      assert.strictEqual(sys.syscallRegs(), -9);
+      set(nr.close, [2 ** 64 - 2 ** 11]);
+      assert.strictEqual(sys.syscallRegs(), -9);
+    } finally {
+      sys.syscall(nr.close, fd);
+    }
+  });
+
+  it('adds a string or buffer value to the argument regs[7] names', () => {
+    // openat(AT_FDCWD, path, O_RDONLY): the path as the value of argument 2.
+    set(nr.openat, [AT_FDCWD, 0, O_RDONLY | O_CLOEXEC]);
+    R[7] = 2;
+    const fd = sys.syscallRegs(__filename);
+    assert.ok(fd >= 0, `openat gave ${fd}`);
+    const [r, w] = pipe();
+    try {
+      const src = Buffer.from('0123456789');
+      assert.strictEqual(sys.syscall(nr.write, w, src, 10), 10);
+      // read(r, buf + 3, 4): the register holds the byte offset into the value.
+      const ab = new ArrayBuffer(16);
+      const view = new Uint8Array(ab, 2, 10);
+      set(nr.read, [r, 3, 4]);
+      R[7] = 2;
+      assert.strictEqual(sys.syscallRegs(view), 4);
+      assert.deepStrictEqual([...new Uint8Array(ab)], [0, 0, 0, 0, 0, 48, 49, 50, 51, 0, 0, 0, 0, 0, 0, 0]);
+      // A buffer's address as a Number in a register does the same.
+      set(nr.read, [r, Number(sys.addressOf(view)), 6]);
+      assert.strictEqual(sys.syscallRegs(), 6);
+      assert.strictEqual(Buffer.from(view.subarray(0, 6)).toString(), '456789');
+      // null and undefined add 0.
+      set(nr.lseek, [fd, 5, 0]);
+      R[7] = 2;
+      assert.strictEqual(sys.syscallRegs(undefined), 5);
+    } finally {
+      sys.syscall(nr.close, fd);
+      sys.syscall(nr.close, r);
+      sys.syscall(nr.close, w);
+    }
+  });
+
+  it('refuses what syscall() refuses, naming the argument, and makes no call', () => {
+    for (const [i, v] of [[1, 1.5], [2, NaN], [3, Infinity], [4, -Infinity], [5, 2 ** 64], [6, -(2 ** 63) * 2]]) {
+      set(nr.getpid);
+      R[i] = v;
+      assert.throws(() => sys.syscallRegs(), (e) => e instanceof TypeError &&
+        new RegExp(`^syscall: argument ${i} must be an integer in the 64-bit range, got `).test(e.message), `${i}: ${v}`);
+    }
+    // A write whose unused fourth register is bad never reaches the pipe.
+    const [r, w] = pipe();
+    try {
+      const src = Buffer.from('x');
+      set(nr.write, [w, Number(sys.addressOf(src)), 1, 0.5]);
+      assert.throws(() => sys.syscallRegs(), TypeError);
+      set(nr.write, [w, Number(sys.addressOf(src)), 1]);
+      assert.strictEqual(sys.syscallRegs(), 1);
+      const back = Buffer.alloc(4);
+      assert.strictEqual(sys.syscall(nr.read, r, back, 4), 1, 'only the good write arrived');
+    } finally {
+      sys.syscall(nr.close, r);
+      sys.syscall(nr.close, w);
+    }
+    for (const v of [-1, 1.5, NaN, 2 ** 31]) {
+      set(v);
+      assert.throws(() => sys.syscallRegs(), (e) => e instanceof TypeError && /syscall number/.test(e.message), String(v));
+    }
+    set(nr.getpid);
+    for (const pos of [0, 7, 1.5, NaN]) {
+      R[7] = pos;
+      assert.throws(() => sys.syscallRegs('x'), (e) => e instanceof TypeError && /regs\[7\]/.test(e.message), String(pos));
+    }
+    R[7] = 3;
+    assert.throws(() => sys.syscallRegs({}), (e) => e instanceof TypeError && /argument 3/.test(e.message));
+    assert.throws(() => sys.syscallRegs('a\0b'), (e) => e instanceof TypeError && /NUL/.test(e.message));
+    assert.throws(() => sys.syscallRegs('a', 'b'), (e) => e instanceof TypeError && /at most one/.test(e.message));
+  });
+
+  it('each worker thread has registers of its own', async () => {
+    const { Worker } = require('worker_threads');
+    const code = `const s = require('libsys'); const R = s.regs; R.fill(0); R[0] = ${nr.getpid};
+      require('worker_threads').parentPort.postMessage([s.syscallRegs(), R !== undefined]);`;
+    const run = () => new Promise((resolve, reject) => {
+      const w = new Worker(code, { eval: true });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    set(nr.close, [987654]);
+    const results = await Promise.all([run(), run()]);
+    assert.deepStrictEqual(results, [[process.pid, true], [process.pid, true]]);
+    assert.strictEqual(sys.syscallRegs(), -9, 'the workers did not write this thread\'s registers');
+  });
+});
