@@ -33,6 +33,7 @@ const {
 const {
   kEmptyObject,
   kIoMaxLength,
+  byteLengthOf,
   getOptions,
   copyObject,
   validateBufferArray,
@@ -96,9 +97,10 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   else validateInteger(offset, 'offset', 0);
   length |= 0;
   if (length === 0) return 0;
-  if (buffer.byteLength === 0)
+  const size = byteLengthOf(buffer);
+  if (size === 0)
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
-  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  validateOffsetLengthRead(offset, length, size);
   if (position == null) position = -1;
   validatePosition(position, 'position');
   const r = position < 0 ?

