@@ -6,7 +6,9 @@
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { promisify } = require('util');
-const { isMainThread } = require('worker_threads');
+// worker_threads costs ~2 ms to load: asked when the first handle is made.
+let mainThread;
+const isMainThread = () => (mainThread ??= require('worker_threads').isMainThread);
 const libsys = require('libsys');
 const jobs = require('./jobs');
 const nr = require('libjs/sysnr');
@@ -37,7 +39,7 @@ const NAME = 19;
 
 // Closes handles that were collected without close(), as Node's DirHandle does.
 const collected = new FinalizationRegistry((fd) => {
-  if (!isMainThread) libsys.fdUntrack(fd);
+  if (!isMainThread()) libsys.fdUntrack(fd);
   sys.close(fd);
   process.emitWarning('Closing directory handle on garbage collection');
 });
@@ -56,7 +58,7 @@ class DirHandle {
     collected.register(this, fd, this);
     // In a Worker, libsys closes it if the Worker is terminated (as Node's
     // DirHandle is closed when its environment goes).
-    if (!isMainThread) libsys.fdTrack(fd);
+    if (!isMainThread()) libsys.fdTrack(fd);
   }
 
   // Moves up to `max` entries (name, type pairs) from the buffer into `out`;
@@ -131,7 +133,7 @@ class DirHandle {
   #release() {
     collected.unregister(this);
     const fd = this.#fd;
-    if (!isMainThread) libsys.fdUntrack(fd);
+    if (!isMainThread()) libsys.fdUntrack(fd);
     this.#fd = -1;
     this.#buf = null;
     return fd;

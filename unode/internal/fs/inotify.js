@@ -5,7 +5,9 @@
 'use strict';
 
 const { Buffer } = require('buffer');
-const { isMainThread } = require('worker_threads');
+// worker_threads costs ~2 ms to load: asked when the first handle is made.
+let mainThread;
+const isMainThread = () => (mainThread ??= require('worker_threads').isMainThread);
 const libsys = require('libsys');
 const { inotify_init1, inotify_add_watch, inotify_rm_watch } = require('libjs/inotify');
 const { read, close } = require('libjs/unistd');
@@ -47,7 +49,7 @@ function init() {
   }
   fd = r;
   // A Worker that is terminated runs no JavaScript: libsys closes the fd then.
-  if (!isMainThread) libsys.fdTrack(fd);
+  if (!isMainThread()) libsys.fdTrack(fd);
   loop.setRef(fd, refs > 0);
   return 0;
 }
@@ -57,7 +59,7 @@ function init() {
 function maybeClose() {
   if (handles > 0 || fd < 0 || delivering) return;
   loop.remove(fd);
-  if (!isMainThread) libsys.fdUntrack(fd);
+  if (!isMainThread()) libsys.fdUntrack(fd);
   close(fd);
   fd = -1;
   queue.length = 0;
