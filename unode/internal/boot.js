@@ -4,7 +4,9 @@
 // unode/dist/unode.json: what is where, and the source files' stamps) when the
 // pack is fresh, from their source files otherwise. See docs/modules.md.
 'use strict';
-const Module = require('module');
+// Node's CommonJS Module class (require('module') also loads its ES module
+// loader and source maps: ~0.3 ms).
+const Module = module.constructor;
 const path = require('path');
 const vm = require('vm');
 

@@ -4,7 +4,9 @@
 // process.getBuiltinModule) gets unode's functions, and loads unode's code only
 // when the program first touches a module. See docs/modules.md.
 'use strict';
-const Module = require('module');
+// Node's CommonJS Module class; require('module') would also load the public
+// module's extras (its ES module loader, source maps): ~0.3 ms at start-up.
+const Module = module.constructor;
 const path = require('path');
 const registry = require('./modules');
 
