@@ -9,7 +9,8 @@
 // `npm install` (the unode package's install script) and before `npm test`.
 // See docs/modules.md.
 //
-//   node unode/scripts/build.js             build; without esbuild, a warning and exit 0
+//   node unode/scripts/build.js             build; on failure (no esbuild, a read-only
+//                                           install), a warning and exit 0
 //   node unode/scripts/build.js --check     build; any failure is an error (pretest)
 //   node unode/scripts/build.js --if-stale  build only when the pack is missing or stale
 'use strict';
@@ -262,11 +263,14 @@ function stale() {
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.includes('--if-stale') && stale() === null) process.exit(0);
+  const check = args.includes('--check');
   try {
-    build({ check: args.includes('--check') });
+    build({ check });
   } catch (err) {
-    process.stderr.write(`unode: building ${boot.PACK} failed: ${err.stack || err}\n`);
-    process.exit(1);
+    // An install goes on (unode starts from its sources); a check fails.
+    process.stderr.write(`unode: building ${boot.PACK} failed${check ? '' : ' (unode will start from its source files)'}: ` +
+      `${check ? err.stack : err.message}\n`);
+    process.exit(check ? 1 : 0);
   }
 }
 
