@@ -1,6 +1,6 @@
 // libjs: <fcntl.h>, <sys/file.h>: open, fcntl, fallocate, fadvise, splice, tee, flock.
 'use strict';
-const { syscall } = require('./sys');
+const { syscall, regs, sysrv } = require('./sys');
 const nr = require('./sysnr');
 const { fail, cpath, need, needOrNull, isBuffer } = require('./args');
 const C = require('./constants');
@@ -10,10 +10,18 @@ const EINTR = -4;
 const { AT_FDCWD, O_CREAT, O_WRONLY, O_TRUNC } = C;
 
 // A FIFO's open blocks until the other end opens, and can be interrupted.
+const FAST = regs !== null;
+const NR_OPENAT = nr.openat;
+
 function openat(dirfd, path, flags, mode = 0) {
   const p = cpath('openat', path, 'path');
   let r;
-  do r = syscall(nr.openat, dirfd, p, flags, mode); while (r === EINTR);
+  // Through the register gate when the integers are Numbers (libjs/sys.js).
+  if (FAST && typeof dirfd === 'number' && typeof flags === 'number' && typeof mode === 'number') {
+    do r = sysrv(2, p, NR_OPENAT, dirfd, 0, flags, mode, 0, 0); while (r === EINTR);
+    return r;
+  }
+  do r = syscall(NR_OPENAT, dirfd, p, flags, mode); while (r === EINTR);
   return r;
 }
 
@@ -24,6 +32,14 @@ const NR_OPEN = nr.open;
 function open(path, flags, mode = 0) {
   const p = cpath('open', path, 'path');
   let r;
+  if (FAST && typeof flags === 'number' && typeof mode === 'number') {
+    if (NR_OPEN !== undefined) {
+      do r = sysrv(1, p, NR_OPEN, 0, flags, mode, 0, 0, 0); while (r === EINTR);
+    } else {
+      do r = sysrv(2, p, NR_OPENAT, AT_FDCWD, 0, flags, mode, 0, 0); while (r === EINTR);
+    }
+    return r;
+  }
   if (NR_OPEN !== undefined) {
     do r = syscall(NR_OPEN, p, flags, mode); while (r === EINTR);
   } else {

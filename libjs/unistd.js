@@ -2,7 +2,7 @@
 // Raw tier: each returns the kernel's result or -errno and throws only for a
 // call that cannot be made (a TypeError naming the argument).
 'use strict';
-const { syscall, addressOf, regs, sysr } = require('./sys');
+const { syscall, addressOf, regs, sysr, sysrv } = require('./sys');
 const nr = require('./sysnr');
 const { fail, span, checkSpan, spanAddress, cpath, need, needOrNull, array, typeName } = require('./args');
 const { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, F_GETFD, RLIMIT_NOFILE } = require('./constants');
@@ -70,9 +70,12 @@ function lseek(fd, offset, whence) {
   return syscall(nr.lseek, fd, offset, whence);
 }
 
+const NR_CLOSE = nr.close, NR_FACCESSAT = nr.faccessat;
+
 // Linux closes the fd even when close returns EINTR: never retry.
 function close(fd) {
-  return syscall(nr.close, fd);
+  if (FAST && typeof fd === 'number') return sysr(NR_CLOSE, fd, 0, 0, 0, 0, 0);
+  return syscall(NR_CLOSE, fd);
 }
 
 // With no close_range (Linux < 5.9), close each fd up to the fd limit.
@@ -224,7 +227,10 @@ function readlink(path, buf, len, off) {
 }
 
 function faccessat(dirfd, path, mode) {
-  return syscall(nr.faccessat, dirfd, cpath('faccessat', path, 'path'), mode);
+  const p = cpath('faccessat', path, 'path');
+  if (FAST && typeof dirfd === 'number' && typeof mode === 'number')
+    return sysrv(2, p, NR_FACCESSAT, dirfd, 0, mode, 0, 0, 0);
+  return syscall(NR_FACCESSAT, dirfd, p, mode);
 }
 
 // Kernels before 5.8 have no faccessat2 (ENOSYS), and some seccomp filters
