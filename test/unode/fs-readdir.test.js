@@ -85,6 +85,28 @@ describe('fs readdirSync against Node', () => {
     assert.deepStrictEqual(ufs.readdirSync(box, 'latin1'), nodeFs.readdirSync(box, 'latin1'));
   });
 
+  it('records that name an entry twice (a directory changing under getdents64) still sort', () => {
+    // linux_dirent64 records: d_ino, d_off, d_reclen, d_type, d_name and its NUL.
+    const { listFromRecords } = require('../../unode/internal/fs/readdir');
+    const names = [];
+    for (let i = 0; i < 40; i++) names.push('same-name', 'other-name', `n${i % 7}`);
+    for (let i = 0; i < 100; i++) names.push(`entry-${i}`);
+    const recs = names.map((n, i) => {
+      const len = (19 + n.length + 1 + 7) & ~7;
+      const r = Buffer.alloc(len, 0xee);
+      r.writeBigUInt64LE(BigInt(i + 1), 0);
+      r.writeBigInt64LE(BigInt(i + 1), 8);
+      r.writeUInt16LE(len, 16);
+      r[18] = 8;
+      r.write(n, 19, 'latin1');
+      r[19 + n.length] = 0;
+      return r;
+    });
+    const buf = Buffer.concat(recs);
+    const want = names.slice().sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    assert.deepStrictEqual(listFromRecords(buf, buf.length, 'utf8', false), want);
+  });
+
   it('empty directories and directories emptied while listed', () => {
     same((fs, b) => fs.readdirSync(b));
     same((fs, b) => fs.readdirSync(b, { withFileTypes: true }));

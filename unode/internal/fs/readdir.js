@@ -105,23 +105,41 @@ function indexRecords(buf, used) {
 // ---- Sorting by bytes --------------------------------------------------------------
 // strcmp order over the raw names without comparing strings (a string sort of
 // 10,000 names costs more than the kernel's listing): an LSD radix sort on a
-// 32-bit key of 4 name bytes from depth d, then runs of equal keys sorted again
-// 4 bytes deeper; short runs by insertion.
+// 32-bit key of 4 name bytes from depth d (past the bytes all names share),
+// skipping digits that are the same in every key, then runs of equal keys
+// sorted again 4 bytes deeper; short runs by insertion.
 
 let order = new Int32Array(1024);
 let orderB = new Int32Array(1024);
 let keyA = new Uint32Array(1024);
 let keyB = new Uint32Array(1024);
 const counts = new Int32Array(2048);
+// Big-endian 32-bit reads of the listing buffer: four name bytes in one load.
+let words = new DataView(dbuf.buffer, dbuf.byteOffset, dbuf.length);
 
 function keyAt(buf, k, d) {
   const s = starts[k] + d;
   const e = ends[k];
+  if (e - s >= 4) return words.getUint32(s);
   const b0 = s < e ? buf[s] : 0;
   const b1 = s + 1 < e ? buf[s + 1] : 0;
   const b2 = s + 2 < e ? buf[s + 2] : 0;
-  const b3 = s + 3 < e ? buf[s + 3] : 0;
-  return ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+  return ((b0 << 24) | (b1 << 16) | (b2 << 8)) >>> 0;
+}
+
+// Bytes every name in order[lo, hi) begins with.
+function commonPrefix(buf, lo, hi) {
+  const s0 = starts[order[lo]];
+  let lcp = ends[order[lo]] - s0;
+  for (let i = lo + 1; i < hi && lcp > 0; i++) {
+    const sk = starts[order[i]];
+    const m = Math.min(lcp, ends[order[i]] - sk);
+    let j = 0;
+    while (j + 4 <= m && words.getUint32(s0 + j) === words.getUint32(sk + j)) j += 4;
+    while (j < m && buf[s0 + j] === buf[sk + j]) j++;
+    lcp = j;
+  }
+  return lcp;
 }
 
 // Names of entries x and y compared from byte d (they agree before it).
@@ -154,8 +172,27 @@ function sortRange(buf, lo, hi, d) {
     insertionSort(buf, lo, hi, d);
     return;
   }
-  for (let i = lo; i < hi; i++) keyA[i] = keyAt(buf, order[i], d);
-  // 8-bit digits for small runs, 11-bit for large ones: 4 or 3 passes.
+  // The keys; where they all agree on their first bytes, move past those.
+  let diff;
+  for (;;) {
+    const k0 = keyAt(buf, order[lo], d);
+    keyA[lo] = k0;
+    diff = 0;
+    for (let i = lo + 1; i < hi; i++) {
+      const k = keyAt(buf, order[i], d);
+      keyA[i] = k;
+      diff |= k ^ k0;
+    }
+    // All equal: the names agree on 4 more bytes and go on, unless they end
+    // there (a 0 byte is past a name's end): the same name twice, which a
+    // directory changing under getdents64 can give.
+    if (diff === 0 && (k0 & 0xff) === 0) return;
+    const same = diff === 0 ? 4 : Math.clz32(diff) >>> 3;
+    if (same === 0) break;
+    d += same;
+  }
+  // 8-bit digits for small runs, 11-bit for large ones: 4 or 3 passes, less
+  // those whose digit is the same in every key.
   const bits = hi - lo < 1024 ? 8 : 11;
   const mask = (1 << bits) - 1;
   let ka = keyA;
@@ -163,6 +200,7 @@ function sortRange(buf, lo, hi, d) {
   let ia = order;
   let ib = orderB;
   for (let shift = 0; shift < 32; shift += bits) {
+    if (((diff >>> shift) & mask) === 0) continue;
     counts.fill(0, 0, mask + 1);
     for (let i = lo; i < hi; i++) counts[(ka[i] >>> shift) & mask]++;
     let sum = lo;
@@ -185,8 +223,7 @@ function sortRange(buf, lo, hi, d) {
       keyA[i] = ka[i];
     }
   }
-  // Equal keys: those names agree on 4 more bytes (and go on, or they would
-  // be the same name).
+  // Equal keys: those names agree on 4 more bytes.
   let i = lo;
   while (i < hi) {
     const k = keyA[i];
@@ -208,15 +245,10 @@ function sortEntries(buf, count) {
   }
   for (let k = 0; k < count; k++) order[k] = k;
   if (count < 2) return;
+  if (words.buffer !== buf.buffer || words.byteOffset !== buf.byteOffset || words.byteLength !== buf.length)
+    words = new DataView(buf.buffer, buf.byteOffset, buf.length);
   // Start past the prefix every name shares.
-  let lcp = ends[0] - starts[0];
-  for (let k = 1; k < count && lcp > 0; k++) {
-    let i = 0;
-    const n = Math.min(lcp, ends[k] - starts[k]);
-    while (i < n && buf[starts[0] + i] === buf[starts[k] + i]) i++;
-    lcp = i;
-  }
-  sortRange(buf, 0, count, lcp);
+  sortRange(buf, 0, count, commonPrefix(buf, 0, count));
 }
 
 // ---- Listings ------------------------------------------------------------------------
