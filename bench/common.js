@@ -28,8 +28,8 @@ function run(variants, { rounds = 7, iterations = 200000, warmup = 2 } = {}) {
 function table(title, rows) {
   console.log(`\n${title}`);
   const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, note] of rows)
-    console.log(`  ${name.padEnd(w)}  ${value}${note ? `  ${note}` : ''}`);
+  for (const [name, value, ...notes] of rows)
+    console.log(`  ${name.padEnd(w)}  ${[value, ...notes.filter(Boolean)].join('  ')}`);
 }
 
 module.exports = { median, run, table };

@@ -1,13 +1,17 @@
 // bench: unode's fs against Node's fs, in one process, variants interleaved
 // round after round, medians of rounds, ratio unode/node (below 1: unode is
 // faster). Sync part: stat, lstat, fstat, readFileSync of a small file,
-// readdirSync of 10,000 entries, writeFileSync, readSync of 64 bytes.
-// `node bench/fs.js` (ROUNDS, ITER; DIR=/some/dir to list another directory)
+// readdirSync of 10,000 entries, writeFileSync, readSync of 64 bytes. Rows
+// with a target also time their floor, interleaved with the others: the
+// kernel call alone, in a C loop inside this process (libsys.bench).
+// `node bench/fs.js` (ROUNDS, ITER; DIR=/some/dir to list another directory;
+// SYNC_ONLY=1 for the sync rows alone)
 'use strict';
 const nodeFs = require('fs');
 const os = require('os');
 const path = require('path');
 const ufs = require('../unode/lib/fs.js');
+const cbench = require('libsys').bench;
 const { run, table } = require('./common');
 
 const ROUNDS = Number(process.env.ROUNDS || 11);
@@ -22,17 +26,28 @@ const buf64 = Buffer.alloc(64);
 const out = path.join(tmp, 'out.txt');
 const content = 'hello, world\n'.repeat(10);
 
-// Each row: [label, (fs, n) => void, iterations]
+// Targets (issue 5): Bun 1.4's node:fs here, as a fraction of node's time.
+// Floors: the kernel call unode makes, alone, timed in C (ns per call).
+const AT_SYMLINK_NOFOLLOW = 0x100;
+const floor = {
+  stat: (n) => cbench.statx(small, 0, n),
+  lstat: (n) => cbench.statx(small, AT_SYMLINK_NOFOLLOW, n),
+  fstat: (n) => cbench.fstatx(fd, n),
+  pread: (n) => cbench.pread(fd, 64, n),
+};
+
+// Each row: [label, (fs, n) => void, iterations, floor?, target?]
 const rows = [
-  ['statSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small); }, ITER],
+  ['statSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small); }, ITER, floor.stat, 0.77],
   ['statSync bigint', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small, { bigint: true }); }, ITER],
   ['statSync missing, throwIfNoEntry false', (fs, n) => {
     for (let i = 0; i < n; i++) sink = fs.statSync(`${small}.nope`, { throwIfNoEntry: false });
   }, ITER],
-  ['lstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.lstatSync(small); }, ITER],
-  ['fstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); }, ITER],
+  ['lstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.lstatSync(small); }, ITER, floor.lstat, 0.77],
+  ['fstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); }, ITER, floor.fstat, 0.60],
   ['existsSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.existsSync(small); }, ITER],
-  ['readSync 64 B (pread)', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readSync(fd, buf64, 0, 64, 0); }, ITER],
+  ['readSync 64 B (pread)', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readSync(fd, buf64, 0, 64, 0); }, ITER,
+    floor.pread, 0.66],
   ['readFileSync 1 kB', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readFileSync(small); }, ITER / 4],
   ['readFileSync 1 kB utf8', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readFileSync(small, 'utf8'); }, ITER / 4],
   ['writeFileSync 130 B string', (fs, n) => { for (let i = 0; i < n; i++) fs.writeFileSync(out, content); }, ITER / 10],
@@ -52,27 +67,37 @@ if (!process.env.DIR) {
   nodeFs.mkdirSync(dir);
   for (let i = 0; i < 10000; i++) nodeFs.writeFileSync(path.join(dir, `entry-${(i * 7919 % 10007).toString(36)}-${i}.txt`), '');
 }
+// The listing's floor: openat, getdents64 until the end, close, in C.
+const listFloor = (n) => cbench.listdir(dir, n);
 const dirRows = [
-  ['readdirSync 10,000 entries', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir); }, 20],
+  ['readdirSync 10,000 entries', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir); }, 20,
+    listFloor, 0.64],
   ['readdirSync 10,000 withFileTypes', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir, { withFileTypes: true }); }, 20],
 ];
 
 function bench(list, unit, scale) {
   const result = [];
-  for (const [label, fn, iterations] of list) {
-    const r = run({
+  const fmt = (x) => (x / scale).toFixed(scale === 1 ? 0 : 2).padStart(8);
+  for (const [label, fn, iterations, floorFn, target] of list) {
+    const variants = {
       node: (n) => fn(nodeFs, n),
       unode: (n) => fn(ufs, n),
-    }, { rounds: ROUNDS, iterations });
-    result.push([label, `node ${(r.node / scale).toFixed(scale === 1 ? 0 : 2).padStart(8)} ${unit}   ` +
-      `unode ${(r.unode / scale).toFixed(scale === 1 ? 0 : 2).padStart(8)} ${unit}   ` +
-      `ratio ${(r.unode / r.node).toFixed(2)}`]);
+    };
+    if (floorFn) variants.floor = floorFn;
+    const r = run(variants, { rounds: ROUNDS, iterations });
+    let text = `node ${fmt(r.node)} ${unit}   unode ${fmt(r.unode)} ${unit}   ratio ${(r.unode / r.node).toFixed(2)}`;
+    if (floorFn) {
+      text += `   target <= ${target.toFixed(2)}   floor ${fmt(r.floor)} ${unit} = ${(r.floor / r.node).toFixed(2)}` +
+        (r.floor / r.node > target ? ' (target below the floor)' : '');
+    }
+    result.push([label, text]);
   }
   return result;
 }
 
 try {
-  table(`fs sync calls (median of ${ROUNDS} rounds, interleaved; ratio = unode / node)`, bench(rows, 'ns', 1));
+  table(`fs sync calls (median of ${ROUNDS} rounds, interleaved; ratio = unode / node; ` +
+    'floor = the kernel call alone, in C in this process, and its share of node\'s time)', bench(rows, 'ns', 1));
   table('directory listing', bench(dirRows, 'ms', 1e6));
 } finally {
   nodeFs.closeSync(fd);
@@ -82,4 +107,5 @@ void sink;
 
 // The asynchronous rows (callback and promise forms): bench/fs-async.js;
 // then streams (the 1 GiB copy): bench/fs-streams.js.
-require('./fs-async').main(ROUNDS).then(() => require('./fs-streams').main());
+// SYNC_ONLY=1 stops here.
+if (!process.env.SYNC_ONLY) require('./fs-async').main(ROUNDS).then(() => require('./fs-streams').main());

@@ -1,12 +1,15 @@
-// bench: libjs's struct codecs and vDSO time against Node: fstat and stat by
-// path + decode vs fs.fstatSync/fs.statSync, a getdents64 listing of 10,000
-// entries vs fs.readdirSync, vDSO clock_gettime vs process.hrtime.bigint() vs
-// the system call. One run, variants interleaved, medians of rounds.
+// bench: libjs's wrappers, struct codecs and vDSO time against Node: fstat
+// and stat by path + decode vs fs.fstatSync/fs.statSync, a getdents64 listing
+// of 10,000 entries vs fs.readdirSync, vDSO clock_gettime vs
+// process.hrtime.bigint() vs the system call. One run, variants interleaved,
+// medians of rounds. Each target's floor is timed in the same run: the kernel
+// call alone, in a C loop inside this process (libsys.bench).
 // `node bench/libjs.js` (ROUNDS, ITER, DIR=/some/dir for the listing)
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const L = require('../libjs');
 const { syscall } = require('../libjs/sys');
 const nr = require('../libjs/sysnr');
 const c = require('../libjs/constants');
@@ -29,15 +32,18 @@ const xbuf = Buffer.alloc(statx.SIZE);
 const BASIC = 0x7ff;
 const fileZ = Buffer.from(`${file}\0`); // the path pre-encoded: no string marshalling
 const r1 = run({
-  'fstat + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.fstat, fd, sbuf); sink = stat.decode(sbuf); } },
+  'L.fstat + decode': (n) => { for (let i = 0; i < n; i++) { L.fstat(fd, sbuf); sink = stat.decode(sbuf); } },
   'fs.fstatSync': (n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); },
-  'newfstatat + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.newfstatat, c.AT_FDCWD, file, sbuf, 0); sink = stat.decode(sbuf); } },
-  'newfstatat(Buffer path) + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.newfstatat, c.AT_FDCWD, fileZ, sbuf, 0); sink = stat.decode(sbuf); } },
-  'statx + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.statx, c.AT_FDCWD, file, 0, BASIC, xbuf); sink = statx.decode(xbuf); } },
+  'L.stat + decode': (n) => { for (let i = 0; i < n; i++) { L.stat(file, sbuf); sink = stat.decode(sbuf); } },
+  'L.stat(Buffer path) + decode': (n) => { for (let i = 0; i < n; i++) { L.stat(fileZ, sbuf); sink = stat.decode(sbuf); } },
+  'L.statx + decode': (n) => { for (let i = 0; i < n; i++) { L.statx(c.AT_FDCWD, file, 0, BASIC, xbuf); sink = statx.decode(xbuf); } },
   'fs.statSync': (n) => { for (let i = 0; i < n; i++) sink = fs.statSync(file); },
+  'syscall() fstat + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.fstat, fd, sbuf); sink = stat.decode(sbuf); } },
+  'syscall() stat + decode': (n) => { for (let i = 0; i < n; i++) { syscall(nr.newfstatat, c.AT_FDCWD, file, sbuf, 0); sink = stat.decode(sbuf); } },
   'stat.decode alone': (n) => { for (let i = 0; i < n; i++) sink = stat.decode(sbuf); },
   'stat.decodeBigInt alone': (n) => { for (let i = 0; i < n; i++) sink = stat.decodeBigInt(sbuf); },
-  'C loop SYS_fstat': (n) => libsys.bench.fstat(fd, n),
+  'floor: C loop SYS_fstat': (n) => libsys.bench.fstat(fd, n),
+  'floor: C loop statx(path)': (n) => libsys.bench.statx(file, 0, n),
 }, { rounds: ROUNDS, iterations: ITER });
 
 // clocks
@@ -57,18 +63,19 @@ const dir = process.env.DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'bench-libj
 const made = !process.env.DIR;
 if (made) for (let i = 0; i < 10000; i++) fs.writeFileSync(path.join(dir, `entry-${String(i).padStart(5, '0')}.txt`), '');
 const dbuf = Buffer.alloc(65536);
+const DIRFLAGS = c.O_RDONLY | c.O_DIRECTORY | c.O_CLOEXEC;
 function listDir(withTypes) {
-  const d = syscall(nr.openat, c.AT_FDCWD, dir, c.O_RDONLY | c.O_DIRECTORY | c.O_CLOEXEC);
+  const d = L.openat(c.AT_FDCWD, dir, DIRFLAGS, 0);
   const names = [], types = withTypes ? [] : undefined;
-  for (let n; (n = syscall(nr.getdents64, d, dbuf, dbuf.length)) > 0;) dirent64.list(dbuf, n, names, types);
-  syscall(nr.close, d);
+  for (let n; (n = L.getdents64(d, dbuf, dbuf.length)) > 0;) dirent64.list(dbuf, n, names, types);
+  L.close(d);
   return names;
 }
 function rawDir() {
-  const d = syscall(nr.openat, c.AT_FDCWD, dir, c.O_RDONLY | c.O_DIRECTORY | c.O_CLOEXEC);
+  const d = L.openat(c.AT_FDCWD, dir, DIRFLAGS, 0);
   let k = 0;
-  for (let n; (n = syscall(nr.getdents64, d, dbuf, dbuf.length)) > 0;) k += n;
-  syscall(nr.close, d);
+  for (let n; (n = L.getdents64(d, dbuf, dbuf.length)) > 0;) k += n;
+  L.close(d);
   return k;
 }
 const count = listDir(false).length;
@@ -77,7 +84,8 @@ const r3 = run({
   'fs.readdirSync': (n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir); },
   'getdents64 + list, types': (n) => { for (let i = 0; i < n; i++) sink = listDir(true); },
   'fs.readdirSync withFileTypes': (n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir, { withFileTypes: true }); },
-  'getdents64 only (kernel)': (n) => { for (let i = 0; i < n; i++) sink = rawDir(); },
+  'getdents64 only, from JS': (n) => { for (let i = 0; i < n; i++) sink = rawDir(); },
+  'floor: C loop listing': (n) => libsys.bench.listdir(dir, n),
 }, { rounds: ROUNDS, iterations: 20 });
 if (made) fs.rmSync(dir, { recursive: true, force: true });
 fs.closeSync(fd);
@@ -85,14 +93,21 @@ fs.closeSync(fd);
 table(`stat (ns per call, median of ${ROUNDS} interleaved rounds)`, Object.entries(r1).map(([k, v]) => [k, f(v)]));
 table('vDSO time (ns per call)', Object.entries(r2).map(([k, v]) => [k, f(v)]));
 table(`listing ${count} entries in ${dir} (ms per listing)`, Object.entries(r3).map(([k, v]) => [k, f(v / 1e6, 'ms', 3)]));
+const floorNote = (f, node) => `floor ${ratio(f, node)} (the kernel call alone, in C)`;
 table('ratios', [
-  ['fstat + decode / fs.fstatSync', ratio(r1['fstat + decode'], r1['fs.fstatSync']), 'target <= 0.60x'],
-  ['newfstatat + decode / fs.statSync', ratio(r1['newfstatat + decode'], r1['fs.statSync']), 'target <= 0.60x'],
-  ['  same, path pre-encoded', ratio(r1['newfstatat(Buffer path) + decode'], r1['fs.statSync']), '(string marshalling excluded)'],
-  ['statx + decode / fs.statSync', ratio(r1['statx + decode'], r1['fs.statSync']), 'target <= 0.60x'],
-  ['getdents64 + list / fs.readdirSync', ratio(r3['getdents64 + list'], r3['fs.readdirSync']), 'target <= 0.60x'],
+  ['L.fstat + decode / fs.fstatSync', ratio(r1['L.fstat + decode'], r1['fs.fstatSync']), 'target <= 0.60x',
+    floorNote(r1['floor: C loop SYS_fstat'], r1['fs.fstatSync'])],
+  ['L.stat + decode / fs.statSync', ratio(r1['L.stat + decode'], r1['fs.statSync']), 'target <= 0.60x',
+    floorNote(r1['floor: C loop statx(path)'], r1['fs.statSync'])],
+  ['  same, path pre-encoded', ratio(r1['L.stat(Buffer path) + decode'], r1['fs.statSync']), '(string marshalling excluded)'],
+  ['L.statx + decode / fs.statSync', ratio(r1['L.statx + decode'], r1['fs.statSync']), 'target <= 0.60x',
+    floorNote(r1['floor: C loop statx(path)'], r1['fs.statSync'])],
+  ['  syscall() fstat, stat + decode', `${ratio(r1['syscall() fstat + decode'], r1['fs.fstatSync'])}, ` +
+    `${ratio(r1['syscall() stat + decode'], r1['fs.statSync'])}`, '(the generic gate, for comparison)'],
+  ['getdents64 + list / fs.readdirSync', ratio(r3['getdents64 + list'], r3['fs.readdirSync']), 'target <= 0.60x',
+    floorNote(r3['floor: C loop listing'], r3['fs.readdirSync'])],
   ['  with types / withFileTypes', ratio(r3['getdents64 + list, types'], r3['fs.readdirSync withFileTypes'])],
-  ['  kernel share of fs.readdirSync', ratio(r3['getdents64 only (kernel)'], r3['fs.readdirSync']), '(the floor: getdents64 alone)'],
+  ['  getdents64 alone from JS', ratio(r3['getdents64 only, from JS'], r3['fs.readdirSync'])],
   ['syscall / vDSO clock_gettime', ratio(r2['syscall clock_gettime'], r2['vdso.hrtimeBigInt()']), 'target >= 2x'],
   ['vdso.hrtimeBigInt / hrtime.bigint', ratio(r2['vdso.hrtimeBigInt()'], r2['process.hrtime.bigint()']), 'target <= 1.5x'],
   ['vdso.hrtimeMono / process.hrtime', ratio(r2['vdso.hrtimeMono()'], r2['process.hrtime()'])],
