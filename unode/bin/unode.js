@@ -35,4 +35,4 @@ exec node -r "$self" "$@"
 // JavaScript from here: as node's preload, start the loader; run as a script
 // (`node unode/bin/unode.js ...`), be the command itself.
 if (require.main === module) require('../internal/loader_cli').main(__filename);
-else require('../internal/boot').start(__filename);
+else require('../internal/boot.js').start(__filename);
