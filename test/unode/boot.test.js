@@ -95,6 +95,12 @@ describe('unode start-up pack', function() {
       assert.strictEqual(child(code), null);
       assert.strictEqual(child(code, { UNODE_PACK: '0' }), 'UNODE_PACK=0');
       assert.strictEqual(child(code, { NODE_OPTIONS: '--preserve-symlinks' }), 'node options');
+      // A pack that is not the one its header describes is never mapped.
+      const whole = fs.readFileSync(packFile);
+      fs.writeFileSync(packFile, whole.subarray(0, 100));
+      assert.strictEqual(child(code), 'the pack is not its header\'s');
+      fs.writeFileSync(packFile, whole);
+      assert.strictEqual(child(code), null);
       const b = path.join(dir, 'lib', 'b.js');
       fs.appendFileSync(b, '\n');
       assert.strictEqual(child(code), 'stale: lib/b.js');

@@ -124,6 +124,8 @@ function open(file = PACK, { check = true } = {}) {
     return { why: `libsys: ${err.message.split('\n')[0]}` };
   }
   const first = `${MAGIC} ${header.id}\n`;
+  // (A mapping past the end of the file would fault when read.)
+  if (!stat(file) || statSize() !== header.size) return { why: 'the pack is not its header\'s' };
   const buf = map(file, header.size);
   if (buf === null || buf.toString('latin1', 0, first.length) !== first) return { why: 'the pack is not its header\'s' };
   if (check) {
