@@ -23,9 +23,10 @@ const TAIL = '\n})';
 // root for a module outside the pack); offsets from the start of the data.
 const FIELDS = 7;
 
-// The pack is read with raw system calls: libjs is in the pack, and unode
-// does not use Node's fs. test/unode/boot.test.js checks these numbers
-// against libjs's tables.
+// The pack is mapped and the sources stat'ed with raw system calls through
+// libsys (libjs is in the pack, and unode does not use Node's fs; the header
+// is a JSON module Node's loader reads, as it reads boot.js).
+// test/unode/boot.test.js checks these numbers against libjs's tables.
 const NR = {
   x64: { read: 0, close: 3, mmap: 9, openat: 257, statx: 332 },
   arm64: { read: 63, close: 57, mmap: 222, openat: 56, statx: 291 },
