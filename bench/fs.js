@@ -11,7 +11,7 @@ const nodeFs = require('fs');
 const os = require('os');
 const path = require('path');
 const ufs = require('../unode/lib/fs.js');
-const cbench = require('libsys').bench;
+const libsys = require('libsys');
 const { run, table } = require('./common');
 
 const ROUNDS = Number(process.env.ROUNDS || 11);
@@ -27,24 +27,47 @@ const out = path.join(tmp, 'out.txt');
 const content = 'hello, world\n'.repeat(10);
 
 // Targets (issue 5): Bun 1.4's node:fs here, as a fraction of node's time.
-// Floors: the kernel call unode makes, alone, timed in C (ns per call).
+// Floors: the kernel call unode makes, alone, timed in C (ns per call); and
+// for the stat family the least any JavaScript can do with it: the same call
+// through libsys's register gate, then a Stats object (with the four eager
+// Dates Node 20 has and unode must match; unode's Stats class, the cheaper of
+// the two).
 const AT_SYMLINK_NOFOLLOW = 0x100;
+const nr = require('../libjs/sysnr');
+const R = libsys.regs;
+const scratch = Buffer.alloc(256);
+const scratchAt = Number(libsys.addressOf(scratch));
+const stx = (dirfd, flags, path) => {
+  R[0] = nr.statx; R[1] = dirfd; R[2] = 0; R[3] = flags; R[4] = 0xfff; R[5] = scratchAt; R[6] = 0; R[7] = 2;
+  return path === null ? libsys.syscallRegs() : libsys.syscallRegs(path);
+};
+const t = 1763856561140.123;
+const { Stats } = require('../unode/internal/fs/stats');
+const aStats = () => new Stats(2049, 33188, 1, 0, 0, 0, 4096, 123456, 1000, 8, t, t, t, t);
 const floor = {
-  stat: (n) => cbench.statx(small, 0, n),
-  lstat: (n) => cbench.statx(small, AT_SYMLINK_NOFOLLOW, n),
-  fstat: (n) => cbench.fstatx(fd, n),
-  pread: (n) => cbench.pread(fd, 64, n),
+  stat: (n) => libsys.bench.statx(small, 0, n),
+  lstat: (n) => libsys.bench.statx(small, AT_SYMLINK_NOFOLLOW, n),
+  fstat: (n) => libsys.bench.fstatx(fd, n),
+  pread: (n) => libsys.bench.pread(fd, 64, n),
+};
+const withStats = {
+  stat: (n) => { for (let i = 0; i < n; i++) { stx(-100, 0, small); sink = aStats(); } },
+  lstat: (n) => { for (let i = 0; i < n; i++) { stx(-100, AT_SYMLINK_NOFOLLOW, small); sink = aStats(); } },
+  fstat: (n) => { for (let i = 0; i < n; i++) { stx(fd, 0x1000, null); sink = aStats(); } },
 };
 
-// Each row: [label, (fs, n) => void, iterations, floor?, target?]
+// Each row: [label, (fs, n) => void, iterations, floor?, target?, floor from JS + a Stats?]
 const rows = [
-  ['statSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small); }, ITER, floor.stat, 0.77],
+  ['statSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small); }, ITER, floor.stat, 0.77,
+    withStats.stat],
   ['statSync bigint', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.statSync(small, { bigint: true }); }, ITER],
   ['statSync missing, throwIfNoEntry false', (fs, n) => {
     for (let i = 0; i < n; i++) sink = fs.statSync(`${small}.nope`, { throwIfNoEntry: false });
   }, ITER],
-  ['lstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.lstatSync(small); }, ITER, floor.lstat, 0.77],
-  ['fstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); }, ITER, floor.fstat, 0.60],
+  ['lstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.lstatSync(small); }, ITER, floor.lstat, 0.77,
+    withStats.lstat],
+  ['fstatSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.fstatSync(fd); }, ITER, floor.fstat, 0.60,
+    withStats.fstat],
   ['existsSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.existsSync(small); }, ITER],
   ['readSync 64 B (pread)', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readSync(fd, buf64, 0, 64, 0); }, ITER,
     floor.pread, 0.66],
@@ -68,7 +91,7 @@ if (!process.env.DIR) {
   for (let i = 0; i < 10000; i++) nodeFs.writeFileSync(path.join(dir, `entry-${(i * 7919 % 10007).toString(36)}-${i}.txt`), '');
 }
 // The listing's floor: openat, getdents64 until the end, close, in C.
-const listFloor = (n) => cbench.listdir(dir, n);
+const listFloor = (n) => libsys.bench.listdir(dir, n);
 const dirRows = [
   ['readdirSync 10,000 entries', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.readdirSync(dir); }, 20,
     listFloor, 0.64],
@@ -78,17 +101,22 @@ const dirRows = [
 function bench(list, unit, scale) {
   const result = [];
   const fmt = (x) => (x / scale).toFixed(scale === 1 ? 0 : 2).padStart(8);
-  for (const [label, fn, iterations, floorFn, target] of list) {
+  for (const [label, fn, iterations, floorFn, target, jsFloorFn] of list) {
     const variants = {
       node: (n) => fn(nodeFs, n),
       unode: (n) => fn(ufs, n),
     };
     if (floorFn) variants.floor = floorFn;
+    if (jsFloorFn) variants.jsFloor = jsFloorFn;
     const r = run(variants, { rounds: ROUNDS, iterations });
     let text = `node ${fmt(r.node)} ${unit}   unode ${fmt(r.unode)} ${unit}   ratio ${(r.unode / r.node).toFixed(2)}`;
     if (floorFn) {
       text += `   target <= ${target.toFixed(2)}   floor ${fmt(r.floor)} ${unit} = ${(r.floor / r.node).toFixed(2)}` +
         (r.floor / r.node > target ? ' (target below the floor)' : '');
+    }
+    if (jsFloorFn) {
+      const q = r.jsFloor / r.node;
+      text += `; from JS + a Stats ${(q).toFixed(2)}${q > target ? ' (target below it)' : ''}`;
     }
     result.push([label, text]);
   }
@@ -97,7 +125,8 @@ function bench(list, unit, scale) {
 
 try {
   table(`fs sync calls (median of ${ROUNDS} rounds, interleaved; ratio = unode / node; ` +
-    'floor = the kernel call alone, in C in this process, and its share of node\'s time)', bench(rows, 'ns', 1));
+    'floor = the kernel call alone, in C in this process, and its share of node\'s time; ' +
+    'from JS + a Stats = that call through the register gate, then new Stats)', bench(rows, 'ns', 1));
   table('directory listing', bench(dirRows, 'ms', 1e6));
 } finally {
   nodeFs.closeSync(fd);
