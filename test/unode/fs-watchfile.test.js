@@ -21,15 +21,26 @@ function st(s) {
     zero ? String(s.ino) : 'ino', s.birthtime.getTime() === 0];
 }
 
+// Runs each step `gap` ms after the last; a step that returns a promise
+// (grow) is waited for first, so a loaded machine, where a poll comes late
+// under node or under unode, does not reorder the log.
 function steps(list, done, gap = 60) {
   return (async () => {
     for (const step of list) {
       await ms(gap);
-      step();
+      await step();
     }
     await ms(gap);
     done();
   })();
+}
+
+// Resolves once `log` has `n` more entries than now (or after `limit` ms,
+// leaving the difference to the comparison).
+async function grow(log, n, limit = 3000) {
+  const want = log.length + n;
+  const end = Date.now() + limit;
+  while (log.length < want && Date.now() < end) await ms(5);
 }
 
 describe('fs.watchFile against Node', function() {
@@ -43,11 +54,11 @@ describe('fs.watchFile against Node', function() {
       const w = fs.watchFile('f', { interval: 10 }, listener);
       log.push(['returns', w.constructor.name]);
       steps([
-        () => fs.writeFileSync('f', 'abc'),
+        () => { fs.writeFileSync('f', 'abc'); return grow(log, 1); },
         () => {}, // nothing changes: no call
-        () => fs.chmodSync('f', 0o600),
-        () => fs.unlinkSync('f'),
-        () => fs.writeFileSync('f', 'back again'),
+        () => { fs.chmodSync('f', 0o600); return grow(log, 1); },
+        () => { fs.unlinkSync('f'); return grow(log, 1); },
+        () => { fs.writeFileSync('f', 'back again'); return grow(log, 1); },
         () => fs.unwatchFile('f', listener),
       ], done);
     }));
@@ -55,7 +66,7 @@ describe('fs.watchFile against Node', function() {
   it('a missing file: one call with zeroed Stats at once, none while it stays missing', () =>
     sameLog((fs, log, done) => {
       fs.watchFile('gone', { interval: 10 }, (curr, prev) => log.push(['change', st(curr), st(prev)]));
-      steps([() => {}, () => {}, () => fs.unwatchFile('gone')], done);
+      steps([() => grow(log, 1), () => {}, () => fs.unwatchFile('gone')], done);
     }));
 
   it('bigint', () =>
@@ -64,7 +75,7 @@ describe('fs.watchFile against Node', function() {
       fs.watchFile('b', { interval: 10, bigint: true }, (curr, prev) => {
         log.push(['change', st(curr), st(prev), typeof curr.mtimeNs]);
       });
-      steps([() => fs.writeFileSync('b', '1234'), () => fs.unwatchFile('b')], done);
+      steps([() => { fs.writeFileSync('b', '1234'); return grow(log, 1); }, () => fs.unwatchFile('b')], done);
     }));
 
   it('one StatWatcher per resolved path; unwatchFile by listener and all; stop event', () =>
@@ -78,9 +89,9 @@ describe('fs.watchFile against Node', function() {
       log.push(['same object', w1 === w2, w2 === w3, w1.listenerCount('change')]);
       record(w1, log, 'w', { skip: ['change'] });
       steps([
-        () => fs.writeFileSync('s', 'xy'),
+        () => { fs.writeFileSync('s', 'xy'); return grow(log, 3); },
         () => { fs.unwatchFile('s', a); log.push(['after one', w1.listenerCount('change')]); },
-        () => fs.writeFileSync('s', 'xyz'),
+        () => { fs.writeFileSync('s', 'xyz'); return grow(log, 2); },
         () => { fs.unwatchFile('s', () => {}); fs.unwatchFile('nothing-watched'); },
         () => { fs.unwatchFile('s'); log.push(['after all', w1.listenerCount('change')]); },
         () => fs.writeFileSync('s', 'not seen'),
@@ -178,6 +189,7 @@ describe('fs.watchFile against Node', function() {
     } finally {
       jobs.submit = submit;
     }
-    assert.ok(polls >= 5 && polls <= 8, `${polls} polls`);
+    // A loaded machine polls less often, never more.
+    assert.ok(polls >= 3 && polls <= 8, `${polls} polls`);
   });
 });
