@@ -267,6 +267,8 @@ function openOutput() {
     err.code = 'ERR_UNODE_TRACE';
     throw err;
   }
+  // A Worker's own trace fd is closed when the Worker ends.
+  if (!require('worker_threads').isMainThread) libsys.fdTrack(fd);
   return (out = fd);
 }
 

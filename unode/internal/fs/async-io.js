@@ -9,6 +9,7 @@ const C = require('libjs/constants');
 const { addressOf } = require('libjs/sys');
 const { submit, span, kpath, AT_FDCWD } = require('./jobs');
 const S = require('./stats');
+const unmanaged = require('./unmanaged');
 
 const { O_CLOEXEC, AT_EMPTY_PATH, S_IFMT, S_IFREG } = C;
 const EPERM = -1;
@@ -20,11 +21,15 @@ const EINPROGRESS = -115;
 const IOV_MAX = 1024;
 
 function open(path, flags, mode, cb) {
-  submit(cb, nr.openat, AT_FDCWD, kpath(path), flags | O_CLOEXEC, mode);
+  submit((fd) => {
+    if (fd >= 0) unmanaged.opened(fd);
+    cb(fd);
+  }, nr.openat, AT_FDCWD, kpath(path), flags | O_CLOEXEC, mode);
 }
 
 // Linux releases the fd even when close fails with EINTR; libuv reports success.
 function close(fd, cb) {
+  unmanaged.closing(fd);
   submit((r) => cb(r === EINTR || r === EINPROGRESS ? 0 : r), nr.close, fd);
 }
 

@@ -10,6 +10,7 @@ const { StringDecoder } = require('string_decoder');
 const { isArrayBufferView } = require('util').types;
 const nr = require('libjs/sysnr');
 const { close: closeNow } = require('libjs/unistd');
+const unmanaged = require('./unmanaged');
 const io = require('./async-io');
 const { call } = require('./jobs');
 const { timesFor } = require('./sync-stat');
@@ -62,6 +63,7 @@ let gcDeprecationShown = false;
 const collected = new FinalizationRegistry((state) => {
   if (state.closed) return;
   state.closed = true;
+  unmanaged.closing(state.fd);
   closeNow(state.fd);
   process.emitWarning(`Closing file descriptor ${state.fd} on garbage collection`);
   if (!gcDeprecationShown) {

@@ -8,6 +8,7 @@ const { isArrayBufferView } = require('util').types;
 const C = require('libjs/constants');
 const sys = require('./sys');
 const stats = require('./stats');
+const unmanaged = require('./unmanaged');
 const pub = require('./public');
 const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE },
@@ -50,7 +51,9 @@ const EINTR = -4;
 const EINPROGRESS = -115;
 
 function openRaw(path, flags, mode) {
-  return sys.openat(AT_FDCWD, path, flags | O_CLOEXEC, mode);
+  const fd = sys.openat(AT_FDCWD, path, flags | O_CLOEXEC, mode);
+  if (fd >= 0) unmanaged.opened(fd);
+  return fd;
 }
 
 function openSync(path, flags, mode) {
@@ -64,6 +67,7 @@ function openSync(path, flags, mode) {
 
 // Linux releases the fd even when close fails with EINTR; libuv reports success.
 function closeRaw(fd) {
+  unmanaged.closing(fd);
   const r = sys.close(fd);
   return r === EINTR || r === EINPROGRESS ? 0 : r;
 }
