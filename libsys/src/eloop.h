@@ -11,6 +11,8 @@
 
 #define ELOOP_DEFAULT_THREADS 4
 #define ELOOP_MAX_THREADS 1024
+#define ELOOP_DEFAULT_SPIN_US 50 /* a worker's look at the queue after a job */
+#define ELOOP_MAX_SPIN_US 10000
 #define ELOOP_BATCH 1024        /* completions handed to JavaScript per drain() */
 #define ELOOP_CHUNK 256         /* jobs per arena chunk */
 #define ELOOP_MAX_SLOTS (1u << 22)
