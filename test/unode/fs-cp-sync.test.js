@@ -16,10 +16,13 @@ function tree(fs, b) {
   fs.chmodSync(path.join(b, 'src', 'sub'), 0o750);
   fs.symlinkSync('a.txt', path.join(b, 'src', 'rel-link'));
   fs.symlinkSync(path.join(b, 'src', 'sub'), path.join(b, 'src', 'abs-link'));
-  fs.utimesSync(path.join(b, 'src', 'a.txt'), 1000, 2000);
   fs.writeFileSync(path.join(b, 'file'), 'f');
   fs.mkdirSync(path.join(b, 'existing'));
   fs.writeFileSync(path.join(b, 'existing', 'a.txt'), 'old');
+  // Every file's times set apart, so that 'same times' below means copied:
+  // files written within one clock tick (~4 ms) would otherwise share them.
+  const files = ['src/a.txt', 'src/sub/b.js', 'src/sub/deeper/c', 'src/ro', 'file', 'existing/a.txt'];
+  files.forEach((f, i) => fs.utimesSync(path.join(b, f), 1000 + 10 * i, 2000 + 10 * i));
   fs.symlinkSync('src', path.join(b, 'srclink'));
 }
 
