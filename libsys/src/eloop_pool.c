@@ -30,7 +30,7 @@ static struct {
   int size;                /* configured size, 0 until first read */
   int nthreads;
   int nidle;
-  int spinning;            /* workers between two jobs, looking at the queue */
+  worker *spinner;         /* the worker lingering after a job, or NULL */
   int spin_us;             /* how long one may look (ELOOP_SPIN_US) */
   int sig;                 /* interrupt signal, 0 if none */
   int sig_tried;
@@ -116,15 +116,16 @@ static void unlink_job(eloop__job *j) {
  * 64 KiB reads takes ~80 us per read without it and ~25-30 us with it
  * (Node's pool: ~30-40 us). An idle pool never spins. Called and returns
  * with the lock held. */
-static void linger(void) {
-  if (pool.spin_us == 0 || pool.spinning > 0 || pool.head != NULL) return;
-  pool.spinning++;
+static void linger(worker *w) {
+  if (pool.spin_us == 0 || pool.spinner != NULL || pool.head != NULL) return;
+  __atomic_store_n(&pool.spinner, w, __ATOMIC_RELAXED);
   pthread_mutex_unlock(&pool.lock);
   struct timespec t0, t;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   int64_t limit = (int64_t)pool.spin_us * 1000;
   for (unsigned i = 1;; i++) {
-    if (__atomic_load_n(&pool.head, __ATOMIC_RELAXED) != NULL) break;
+    /* A submit that counted on this worker has cleared pool.spinner. */
+    if (__atomic_load_n(&pool.spinner, __ATOMIC_RELAXED) != w) break;
 #if defined(__x86_64__)
     __builtin_ia32_pause();
 #endif
@@ -134,7 +135,7 @@ static void linger(void) {
     }
   }
   pthread_mutex_lock(&pool.lock);
-  pool.spinning--;
+  if (pool.spinner == w) __atomic_store_n(&pool.spinner, NULL, __ATOMIC_RELAXED);
 }
 
 static int64_t run(eloop__job *j) {
@@ -175,7 +176,7 @@ static void *worker_main(void *arg) {
 
     pthread_mutex_lock(&pool.lock);
     w->env = NULL;
-    linger();
+    linger(w);
   }
   return NULL;
 }
@@ -236,8 +237,12 @@ void eloop__pool_submit(eloop__job *head, eloop__job *tail, uint32_t n) {
   head->prev = pool.tail;
   if (pool.tail) pool.tail->next = head; else pool.head = head;
   pool.tail = tail;
-  /* A lingering worker takes one job without being woken. */
-  if ((uint32_t)pool.spinning >= n) n = 0; else n -= (uint32_t)pool.spinning;
+  /* A lingering worker takes one job without being woken: it is told so by
+   * pool.spinner going NULL, and the other jobs wake others. */
+  if (pool.spinner != NULL && n > 0) {
+    __atomic_store_n(&pool.spinner, NULL, __ATOMIC_RELAXED);
+    n--;
+  }
   while (nwake < n && nwake < ELOOP_HOLD_MAX && pool.nidle > 0) {
     worker *w = pool.idle[--pool.nidle];
     w->waiting = 0;
