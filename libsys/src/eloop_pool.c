@@ -41,25 +41,26 @@ static struct {
   worker *idle[ELOOP_MAX_THREADS];
 } pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-static int read_spin(void) {
-  const char *s = getenv("ELOOP_SPIN_US");
-  if (s == NULL || *s == 0) return ELOOP_DEFAULT_SPIN_US;
-  char *end;
-  long n = strtol(s, &end, 10);
-  if (end == s || *end != 0 || n < 0) return ELOOP_DEFAULT_SPIN_US;
-  return n > ELOOP_MAX_SPIN_US ? ELOOP_MAX_SPIN_US : (int)n;
-}
-
-static int read_size(void) {
-  const char *s = getenv("ELOOP_THREADPOOL_SIZE");
-  if (s == NULL || *s == 0) return ELOOP_DEFAULT_THREADS;
+/* An integer environment variable, clamped to lo..hi; `def` when it is unset
+ * or not an integer. */
+static int env_int(const char *name, int def, long lo, long hi) {
+  const char *s = getenv(name);
+  if (s == NULL || *s == 0) return def;
   char *end;
   errno = 0;
   long n = strtol(s, &end, 10);
-  if (end == s || *end != 0) return ELOOP_DEFAULT_THREADS;
-  if (n < 1) return 1;
-  if (n > ELOOP_MAX_THREADS || errno == ERANGE) return ELOOP_MAX_THREADS;
+  if (end == s || *end != 0) return def;
+  if (n < lo) return (int)lo;
+  if (n > hi || errno == ERANGE) return n < 0 ? (int)lo : (int)hi;
   return (int)n;
+}
+
+static int read_size(void) {
+  return env_int("ELOOP_THREADPOOL_SIZE", ELOOP_DEFAULT_THREADS, 1, ELOOP_MAX_THREADS);
+}
+
+static int read_spin(void) {
+  return env_int("ELOOP_SPIN_US", ELOOP_DEFAULT_SPIN_US, 0, ELOOP_MAX_SPIN_US);
 }
 
 int eloop__pool_size(void) {
