@@ -61,4 +61,30 @@ function isOpen(fd) {
   }
 }
 
-module.exports = { tmpdir, child, field, num, struct, pipe, isOpen, LIBJS };
+// n descriptors of `file` with adjacent numbers, above every number this
+// process is likely to use, so that closing the range [first, last] closes
+// ours only: a range over fds from open() may span a hole that another part
+// of the process (eloop's eventfd, an epoll fd) fills in the meantime.
+// (libsys directly: a test may be running on a stand-in copy of libjs.)
+function adjacentFds(n, file = __filename) {
+  const fcntl = { x64: 72, arm64: 25 }[process.arch];
+  const F_DUPFD_CLOEXEC = 1030;
+  const base = fs.openSync(file, 'r');
+  const fds = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const fd = libsys.syscall(fcntl, base, F_DUPFD_CLOEXEC, fds.length ? fds[fds.length - 1] + 1 : 1000);
+      if (fd < 0) throw new Error(`fcntl(F_DUPFD_CLOEXEC): ${fd}`);
+      fds.push(fd);
+    }
+  } finally {
+    fs.closeSync(base);
+  }
+  if (fds[n - 1] - fds[0] !== n - 1) {
+    for (const fd of fds) fs.closeSync(fd);
+    throw new Error(`no ${n} adjacent free descriptors from 1000: got ${fds}`);
+  }
+  return fds;
+}
+
+module.exports = { tmpdir, child, field, num, struct, pipe, isOpen, adjacentFds, LIBJS };

@@ -2,7 +2,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const L = require('../../libjs');
-const { tmpdir, child, pipe, isOpen } = require('./helpers');
+const { tmpdir, child, pipe, isOpen, adjacentFds } = require('./helpers');
 
 const { E } = L;
 
@@ -196,7 +196,7 @@ describe('libjs/unistd', () => {
     const fd = fdOf(__filename);
     assert.strictEqual(L.close(fd), 0);
     assert.strictEqual(L.close(fd), -E.EBADF);
-    const fds = [fdOf(__filename), fdOf(__filename), fdOf(__filename)].sort((a, b) => a - b);
+    const fds = adjacentFds(3);
     const lo = fds[0], hi = fds[2];
     assert.strictEqual(L.close_range(lo, lo, L.CLOSE_RANGE_CLOEXEC), 0);
     assert.strictEqual(L.fcntl(lo, L.F_GETFD), L.FD_CLOEXEC);
