@@ -131,7 +131,7 @@ describe('unode start-up pack', function() {
 
     it('shares modules with the program, and shows the source files in stacks', function() {
       const r = run('unode', ['-e', `
-        const file = ${JSON.stringify(path.join(ROOT, 'libjs', 'unistd.js'))};
+        const file = ${JSON.stringify(path.join(ROOT, 'libjs', 'sys.js'))};
         const m = require.cache[file];
         const fs = require('fs');
         fs.readdir('.', () => {

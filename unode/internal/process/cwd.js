@@ -1,8 +1,14 @@
 // unode/internal/process: the working directory and the file mode mask:
 // getcwd(2) as libuv's uv_cwd reads it, chdir(2), umask(2).
 'use strict';
-const { getcwd: sysGetcwd, chdir: sysChdir } = require('libjs/unistd');
-const { umask: sysUmask } = require('libjs/stat');
+// getcwd and umask through libjs's gate itself (traced like every call):
+// Node asks for the cwd while it starts, and libjs/unistd would bring libjs's
+// argument checks and every constant group with it (~2 ms of start-up).
+const { syscall } = require('libjs/sys');
+const nr = require('libjs/sysnr');
+
+const sysGetcwd = (b, len) => syscall(nr.getcwd, b, len);
+const sysUmask = (mask) => syscall(nr.umask, mask);
 
 const ERANGE = -34, ENOENT = -2, ENOBUFS = -105;
 const PATH_MAX = 4096;
@@ -34,7 +40,7 @@ function cString(s) {
 
 // 0 or -errno.
 function chdir(path) {
-  return sysChdir(path);
+  return require('libjs/unistd').chdir(path);
 }
 
 // umask(2) returns the previous mask and cannot fail. Reading it means
