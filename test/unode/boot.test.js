@@ -89,7 +89,7 @@ describe('unode start-up pack', function() {
       assert.strictEqual(got.oneInstance, true);
     });
 
-    it('is stale once a source file changes, and unusable under --preserve-symlinks', function() {
+    it('is unusable under --preserve-symlinks or when it is not its header\'s', function() {
       const code = `const { why } = require(${JSON.stringify(BOOT)}).open(${JSON.stringify(packFile)});
         console.log(JSON.stringify(why ?? null));`;
       assert.strictEqual(child(code), null);
@@ -101,13 +101,39 @@ describe('unode start-up pack', function() {
       assert.strictEqual(child(code), 'the pack is not its header\'s');
       fs.writeFileSync(packFile, whole);
       assert.strictEqual(child(code), null);
+    });
+
+    it('serves a module whose source changed from the source file; stale() names it', function() {
+      // Which modules ran from the pack (pack.scripts) and what they export.
+      const code = `const boot = require(${JSON.stringify(BOOT)});
+        const { pack } = boot.open(${JSON.stringify(packFile)});
+        pack.scripts = new Map();
+        let out;
+        try {
+          const main = pack.require(${JSON.stringify(path.join(dir, 'main.js'))});
+          out = { b: Object.keys(main.b), c: main.b.c };
+        } catch (e) {
+          out = { error: e.code };
+        }
+        out.fromPack = [...pack.scripts.keys()].map((i) => pack.names[i]).sort();
+        out.stale = boot.stale(${JSON.stringify(packFile)});
+        console.log(JSON.stringify(out));`;
       const b = path.join(dir, 'lib', 'b.js');
-      fs.appendFileSync(b, '\n');
-      assert.strictEqual(child(code), 'stale: lib/b.js');
-      const t = new Date(Date.now() - 5000);
-      fs.utimesSync(path.join(dir, 'main.js'), t, t);
-      fs.rmSync(b);
-      assert.strictEqual(child(code), 'stale: lib/b.js');
+      const original = fs.readFileSync(b, 'utf8');
+      try {
+        assert.deepStrictEqual(child(code), { b: ['thrower', 'path', 'strict'], fromPack: ['lib/b.js', 'main.js'], stale: null });
+        // Edited, with a request the pack's copy did not make (lib/c.js is not in the pack).
+        fs.writeFileSync(b, `${original}\nmodule.exports.c = require('./c');\n`);
+        assert.deepStrictEqual(child(code),
+          { b: ['thrower', 'path', 'strict', 'c'], c: 'c', fromPack: ['main.js'], stale: 'stale: lib/b.js' });
+        // Gone: what Node says of a missing module.
+        fs.rmSync(b);
+        assert.deepStrictEqual(child(code), { error: 'MODULE_NOT_FOUND', fromPack: ['main.js'], stale: 'stale: lib/b.js' });
+      } finally {
+        fs.writeFileSync(b, original);
+      }
+      // Same text, another time: still not the file the pack was built from.
+      assert.deepStrictEqual(child(code).stale, 'stale: lib/b.js');
     });
   });
 

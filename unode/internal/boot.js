@@ -54,14 +54,17 @@ const statSec = () => statxBuf.readUInt32LE(112) + statxBuf.readInt32LE(116) * 2
 const statNsec = () => statxBuf.readUInt32LE(120);
 
 // The file's `size` bytes, mapped (the pack is replaced by a rename, never
-// rewritten in place, so the mapping stays valid), or read; null on failure.
-function map(file, size) {
+// rewritten in place, so the mapping stays valid), or read (`mapped` false: a
+// source file, decoded once); null on failure.
+function map(file, size, mapped = true) {
   let fd;
   do fd = sys.syscall(NR.openat, AT_FDCWD, file, O_RDONLY_CLOEXEC); while (fd === EINTR);
   if (fd < 0) return null;
   try {
-    const addr = sys.syscall64(NR.mmap, 0, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (addr > 0n && addr < 2n ** 64n - 4096n) return Buffer.from(sys.view(addr, size));
+    if (mapped) {
+      const addr = sys.syscall64(NR.mmap, 0, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (addr > 0n && addr < 2n ** 64n - 4096n) return Buffer.from(sys.view(addr, size));
+    }
     const buf = Buffer.allocUnsafeSlow(size);
     for (let at = 0; at < size;) {
       const r = sys.syscall(NR.read, fd, buf.subarray(at), size - at);
@@ -75,13 +78,21 @@ function map(file, size) {
   }
 }
 
-// Why the pack does not describe the sources as they are, or null: a file
-// whose size or modification time changed since the pack was built.
-function stale(header, root) {
-  const { names, stamps } = header;
-  for (let i = 0; i < names.length; i++) {
-    if (!stat(`${root}/${names[i]}`) || statSize() !== stamps[3 * i] || statSec() !== stamps[3 * i + 1] ||
-        statNsec() !== stamps[3 * i + 2]) return `stale: ${names[i]}`;
+// Whether the source file of module `i` is the one the pack holds (same size
+// and modification time); its statx is left in statxBuf.
+function fresh(root, names, stamps, i) {
+  return stat(`${root}/${names[i]}`) && statSize() === stamps[3 * i] && statSec() === stamps[3 * i + 1] &&
+    statNsec() === stamps[3 * i + 2];
+}
+
+// Why the pack does not describe the sources as they are, or null: the first
+// file whose size or modification time changed since the pack was built.
+// (A start-up does not ask: each module is checked as it loads.)
+function stale(file = PACK) {
+  const { pack, why } = open(file);
+  if (pack === undefined) return why;
+  for (let i = 0; i < pack.names.length; i++) {
+    if (!fresh(pack.root, pack.names, pack.stamps, i)) return `stale: ${pack.names[i]}`;
   }
   return null;
 }
@@ -129,20 +140,18 @@ function open(file = PACK, { check = true } = {}) {
   if (!stat(file) || statSize() !== header.size) return { why: 'the pack is not its header\'s' };
   const buf = map(file, header.size);
   if (buf === null || buf.toString('latin1', 0, first.length) !== first) return { why: 'the pack is not its header\'s' };
-  if (check) {
-    const why = stale(header, root);
-    if (why !== null) return { why };
-  }
-  return { pack: new Pack(root, header, buf, first.length) };
+  return { pack: new Pack(root, header, buf, first.length, check) };
 }
 
 // The modules of a pack, named by their path relative to `root` (the
 // directory that holds them all: the repository, or node_modules).
 class Pack {
-  constructor(root, header, buf, base) {
+  constructor(root, header, buf, base, check) {
     this.root = root;
     this.node = header.node;
     this.names = header.names;
+    this.stamps = header.stamps;
+    this.check = check; // whether a module's source file is compared with the pack's as it loads
     this.mods = header.mods;
     this.buf = buf;
     this.base = base;
@@ -198,7 +207,14 @@ class Pack {
     return this.text.slice(at, at + len);
   }
 
+  // Module `i` from the pack; or, when its source file changed since the
+  // build, from that file, its requests resolved as they come (an edited
+  // module may require other modules than the pack's copy did).
   run(i, m) {
+    if (this.check && !fresh(this.root, this.names, this.stamps, i)) {
+      this.runSource(m);
+      return;
+    }
     const f = i * FIELDS;
     const text = this.source(i);
     if (m.filename.endsWith('.json')) {
@@ -207,9 +223,33 @@ class Pack {
     }
     const cacheAt = this.base + this.mods[f + 3];
     const cachedData = this.mods[f + 4] > 0 ? this.buf.subarray(cacheAt, cacheAt + this.mods[f + 4]) : undefined;
-    const script = new vm.Script(text, { filename: m.filename, lineOffset: -1, cachedData });
-    if (this.scripts !== null) this.scripts.set(i, script);
     const requests = JSON.parse(this.text.slice(this.mods[f + 5], this.mods[f + 5] + this.mods[f + 6]));
+    this.evaluate(m, text, cachedData, requests, i);
+  }
+
+  // The source file as Node would load it (read with raw system calls: Node's
+  // fs may be unode's by now, and this may be part of it). A file that is
+  // gone is Node's MODULE_NOT_FOUND.
+  runSource(m) {
+    const buf = stat(m.filename) ? map(m.filename, statSize(), false) : null;
+    if (buf === null) {
+      const err = new Error(`Cannot find module '${m.filename}'`);
+      err.code = 'MODULE_NOT_FOUND';
+      throw err;
+    }
+    let text = buf.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (m.filename.endsWith('.json')) {
+      m.exports = JSON.parse(text);
+      return;
+    }
+    if (text.startsWith('#!')) text = `//${text}`;
+    this.evaluate(m, HEAD + text + TAIL, undefined, {}, -1);
+  }
+
+  evaluate(m, text, cachedData, requests, i) {
+    const script = new vm.Script(text, { filename: m.filename, lineOffset: -1, cachedData });
+    if (this.scripts !== null && i >= 0) this.scripts.set(i, script);
     const fn = script.runInThisContext();
     Reflect.apply(fn, m.exports, [m.exports, this.makeRequire(m, requests), m, m.filename, path.dirname(m.filename)]);
   }
@@ -290,4 +330,4 @@ function source() {
   return state === null ? 'not started' : state.pack !== null ? 'pack' : state.why;
 }
 
-module.exports = { start, loader, source, open, PACK, MAGIC, HEAD, TAIL, FIELDS, NR };
+module.exports = { start, loader, source, open, stale, PACK, MAGIC, HEAD, TAIL, FIELDS, NR };

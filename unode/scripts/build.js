@@ -255,8 +255,9 @@ function build({ check = false, quiet = false } = {}) {
 
 // Why the pack should be built again, or null.
 function stale() {
-  const { pack, why } = boot.open(boot.PACK);
-  if (pack === undefined) return why;
+  const why = boot.stale(boot.PACK);
+  if (why !== null) return why;
+  const { pack } = boot.open(boot.PACK);
   return pack.node === process.version ? null : `built by node ${pack.node}`;
 }
 
