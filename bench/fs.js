@@ -78,6 +78,8 @@ const rows = [
     const b = Buffer.from(content);
     for (let i = 0; i < n; i++) fs.writeFileSync(out, b);
   }, ITER / 10],
+  ['writeFileSync 130 B to /dev/null', (fs, n) => { for (let i = 0; i < n; i++) fs.writeFileSync('/dev/null', content); },
+    ITER / 4],
   ['openSync + closeSync', (fs, n) => { for (let i = 0; i < n; i++) fs.closeSync(fs.openSync(small, 'r')); }, ITER / 2],
   ['realpathSync', (fs, n) => { for (let i = 0; i < n; i++) sink = fs.realpathSync(small); }, ITER / 4],
   ['statSync ENOENT (throws)', (fs, n) => {
