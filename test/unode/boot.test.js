@@ -168,6 +168,36 @@ describe('unode start-up pack', function() {
       assert.strictEqual(r.stdout, 'true true false\n', r.stderr);
     });
 
+    it('under V8 flags the pack was not built with, writes and then reads a code cache of its own', function() {
+      // A heap limit of this test's own: no earlier run made a cache for it.
+      const flag = `--max-old-space-size=${3000 + (process.pid % 997)}`;
+      const code = `require('fs').statSync('.');
+        process.on('exit', () => console.log(JSON.stringify(require(${JSON.stringify(BOOT)}).codeCache())));`;
+      const once = () => {
+        const r = run('unode', [flag, '-e', code]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        return JSON.parse(r.stdout);
+      };
+      const first = once();
+      // V8 refused the pack's caches: the modules were compiled, and their
+      // caches written at exit beside the pack.
+      assert.deepStrictEqual(first, { from: 'none', file: null });
+      const second = once();
+      try {
+        assert.strictEqual(second.from, 'side');
+        assert.strictEqual(path.dirname(second.file), path.dirname(boot.PACK));
+        assert.match(path.basename(second.file), /^unode\.[0-9a-f]{8}\.cache$/);
+        // A damaged file is not read; the next exit writes it again.
+        fs.writeFileSync(second.file, 'UNODECACHE 1 garbage\n');
+        assert.deepStrictEqual(once(), { from: 'none', file: null });
+        assert.strictEqual(once().from, 'side');
+        // Without the flag, the pack's own caches.
+        assert.strictEqual(JSON.parse(run('unode', ['-e', code]).stdout).from, 'pack');
+      } finally {
+        if (second.file) fs.rmSync(second.file, { force: true });
+      }
+    });
+
     it('UNODE_PACK=0 starts from the source files', function() {
       const code = `console.log(require(${JSON.stringify(BOOT)}).source(), require('fs').readFileSync.name)`;
       assert.strictEqual(run('unode', ['-e', code], { env: { UNODE_PACK: '0' } }).stdout, 'UNODE_PACK=0 readFileSync\n');

@@ -140,13 +140,13 @@ function open(file = PACK, { check = true } = {}) {
   if (!stat(file) || statSize() !== header.size) return { why: 'the pack is not its header\'s' };
   const buf = map(file, header.size);
   if (buf === null || buf.toString('latin1', 0, first.length) !== first) return { why: 'the pack is not its header\'s' };
-  return { pack: new Pack(root, header, buf, first.length, check) };
+  return { pack: new Pack(file, root, header, buf, first.length, check) };
 }
 
 // The modules of a pack, named by their path relative to `root` (the
 // directory that holds them all: the repository, or node_modules).
 class Pack {
-  constructor(root, header, buf, base, check) {
+  constructor(file, root, header, buf, base, check) {
     this.root = root;
     this.node = header.node;
     this.names = header.names;
@@ -162,6 +162,17 @@ class Pack {
     for (let i = 0; i < this.names.length; i++) this.index.set(`${root}/${this.names[i]}`, i);
     this.paths = new Map(); // directory -> Module._nodeModulePaths, shared by its modules
     this.scripts = null; // Map index -> vm.Script, when scripts/train.js makes the code cache
+    this.id = header.id;
+    this.dir = path.dirname(file);
+    // The code cache of this run's V8 flags when they are not the build's
+    // (./side_cache.js); null while the pack's own is taken.
+    this.side = null;
+  }
+
+  // Where this run's code comes from: 'pack' (the pack's code cache), 'side'
+  // (the cache of this run's flags), 'none' (compiled from the sources).
+  codeCache() {
+    return this.side === null ? { from: 'pack' } : this.side.state();
   }
 
   filename(i) {
@@ -248,7 +259,19 @@ class Pack {
   }
 
   evaluate(m, text, cachedData, requests, i) {
-    const script = new vm.Script(text, { filename: m.filename, lineOffset: -1, cachedData });
+    const options = { filename: m.filename, lineOffset: -1, cachedData };
+    if (i >= 0 && this.side !== null) options.cachedData = this.side.get(i);
+    let script = new vm.Script(text, options);
+    if (i >= 0 && options.cachedData !== undefined && script.cachedDataRejected && this.side === null) {
+      // Made under other V8 flags: none of the pack's caches will do.
+      const { SideCache } = require('./side_cache');
+      this.side = new SideCache(this.id, this.dir);
+      options.cachedData = this.side.get(i);
+      if (options.cachedData !== undefined) script = new vm.Script(text, options);
+    }
+    if (i >= 0 && this.side !== null) {
+      this.side.note(i, script, options.cachedData !== undefined && !script.cachedDataRejected);
+    }
     if (this.scripts !== null && i >= 0) this.scripts.set(i, script);
     const fn = script.runInThisContext();
     Reflect.apply(fn, m.exports, [m.exports, this.makeRequire(m, requests), m, m.filename, path.dirname(m.filename)]);
@@ -330,4 +353,9 @@ function source() {
   return state === null ? 'not started' : state.pack !== null ? 'pack' : state.why;
 }
 
-module.exports = { start, loader, source, open, stale, PACK, MAGIC, HEAD, TAIL, FIELDS, NR };
+// Where the compiled code of the pack's modules comes from (Pack.codeCache).
+function codeCache() {
+  return state !== null && state.pack !== null ? state.pack.codeCache() : { from: 'none' };
+}
+
+module.exports = { start, loader, source, codeCache, open, stale, PACK, MAGIC, HEAD, TAIL, FIELDS, NR };

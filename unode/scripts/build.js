@@ -176,6 +176,10 @@ function assemble(root, mods, caches, packDir, libsys) {
 // the sources); running processes keep the old pack mapped.
 function writePack(file, { pack, header }) {
   const json = file.replace(/\.pack$/, '.json');
+  // The code caches that runs under other V8 flags wrote beside the old pack
+  // (unode/internal/side_cache.js) are for its modules: gone with it.
+  const dir = path.dirname(file);
+  for (const f of fs.readdirSync(dir)) if (/^unode\.[0-9a-f]{8}\.cache$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
   fs.writeFileSync(`${file}.${process.pid}.tmp`, pack);
   fs.writeFileSync(`${json}.${process.pid}.tmp`, `${JSON.stringify(header)}\n`);
   fs.renameSync(`${file}.${process.pid}.tmp`, file);

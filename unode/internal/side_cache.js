@@ -1,0 +1,156 @@
+// unode: V8's code cache for the pack's modules when the pack's own is
+// rejected. V8 takes a code cache only under the flags it was made with, and
+// common ones change them (--max-old-space-size, --stack-size, --expose-gc):
+// with NODE_OPTIONS=--max-old-space-size=4096 every module would be compiled
+// from its source at every start (a one-line script: +50 ms over node instead
+// of +22). The first run under such flags writes the caches it made at exit,
+// keyed by its node options; later runs with the same options read them.
+//
+// Where: beside the pack when that directory is writable, else in a directory
+// of the user's own under TMPDIR (mode 0700, owned by this user, not a
+// symlink: a code cache is code, so nobody else's file is read). V8 still
+// checks every cache against the source and its flags; a pack rebuilt since
+// (another id) makes the file ignored, then replaced. Loaded only on a
+// rejection, before unode patches fs: the fs calls here are Node's own.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const { readFileSync, writeFileSync, renameSync, mkdirSync, lstatSync, rmSync } = fs;
+const FORMAT = 'UNODECACHE 1';
+
+// FNV-1a, 32 bits, in hex: a file name from the options (not a secret).
+function fnv(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+// The options V8 sees: node's flags (not the preload paths, which differ
+// between `unode` and `npx unode` for the same flags) and NODE_OPTIONS.
+function optionsKey() {
+  const flags = process.execArgv.filter((a) => a.startsWith('--') && !a.startsWith('--require'));
+  return fnv(`${process.version} ${process.arch} ${flags.join(' ')} ${process.env.NODE_OPTIONS || ''}`);
+}
+
+// A directory of this user's alone, or null.
+function privateDir() {
+  if (typeof process.getuid !== 'function') return null;
+  const dir = path.join(process.env.TMPDIR || '/tmp', `unode-${process.getuid()}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    if (err.code !== 'EEXIST') return null;
+  }
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o077) === 0 ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+// Written whole under a temporary name, then renamed: a reader sees the old
+// file or the new one. False when the directory is not writable.
+function write(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o644 });
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+class SideCache {
+  // packId: the pack's build id; packDir: where the pack is.
+  constructor(packId, packDir) {
+    this.id = packId;
+    this.key = optionsKey();
+    this.besidePack = path.join(packDir, `unode.${this.key}.cache`);
+    this.entries = new Map(); // module index -> Buffer
+    this.file = null; // the file read
+    if (this.read(this.besidePack)) this.file = this.besidePack;
+    else if (this.ownFile() !== null && this.read(this.own)) this.file = this.own;
+    this.made = new Map(); // module index -> vm.Script compiled here without an accepted cache
+    this.used = 0;
+    process.once('exit', () => {
+      try {
+        this.save();
+      } catch {} // a cache not written costs the next run time, nothing else
+    });
+  }
+
+  // The file in the user's own directory (made on first use), or null.
+  ownFile() {
+    if (this.own === undefined) {
+      const dir = privateDir();
+      this.own = dir === null ? null : path.join(dir, `unode.${this.id}.${this.key}.cache`);
+    }
+    return this.own;
+  }
+
+  // Entries of a file written for this pack; false if there is none.
+  read(file) {
+    let data;
+    try {
+      data = readFileSync(file);
+    } catch {
+      return false;
+    }
+    const nl = data.indexOf(10);
+    let head;
+    try {
+      head = JSON.parse(data.toString('utf8', 0, nl));
+    } catch {
+      return false;
+    }
+    if (head.format !== FORMAT || head.pack !== this.id || !Array.isArray(head.mods)) return false;
+    let at = nl + 1;
+    for (const [i, len] of head.mods) {
+      if (at + len > data.length) return false;
+      this.entries.set(i, data.subarray(at, at + len));
+      at += len;
+    }
+    return true;
+  }
+
+  get(i) {
+    return this.entries.get(i);
+  }
+
+  // After a module compiled: `accepted`, whether V8 took the cache it got.
+  note(i, script, accepted) {
+    if (accepted) this.used++;
+    else this.made.set(i, script);
+  }
+
+  // At exit, on the main thread: the caches of what this run compiled, with
+  // the file's others; nothing when every module came from the file.
+  save() {
+    if (this.made.size === 0 || !require('worker_threads').isMainThread) return;
+    for (const [i, script] of this.made) {
+      try {
+        this.entries.set(i, script.createCachedData());
+      } catch {
+        this.entries.delete(i);
+      }
+    }
+    const mods = [...this.entries].map(([i, b]) => [i, b.length]);
+    const head = Buffer.from(`${JSON.stringify({ format: FORMAT, pack: this.id, mods })}\n`);
+    const data = Buffer.concat([head, ...this.entries.values()]);
+    if (!write(this.besidePack, data) && this.ownFile() !== null) write(this.own, data);
+  }
+
+  // 'side' when modules came from this cache, 'none' when they were compiled.
+  state() {
+    return { from: this.used > 0 && this.made.size === 0 ? 'side' : 'none', file: this.file };
+  }
+}
+
+module.exports = { SideCache, optionsKey };
