@@ -36,14 +36,16 @@ function optionsKey() {
   return fnv(`${process.version} ${process.arch} ${flags.join(' ')} ${process.env.NODE_OPTIONS || ''}`);
 }
 
-// A directory of this user's alone, or null.
-function privateDir() {
+// A directory of this user's alone (made when `create`), or null.
+function privateDir(create) {
   if (typeof process.getuid !== 'function') return null;
   const dir = path.join(process.env.TMPDIR || '/tmp', `unode-${process.getuid()}`);
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (err) {
-    if (err.code !== 'EEXIST') return null;
+  if (create) {
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (err) {
+      if (err.code !== 'EEXIST') return null;
+    }
   }
   try {
     const st = lstatSync(dir);
@@ -75,8 +77,12 @@ class SideCache {
     this.besidePack = path.join(packDir, `unode.${this.key}.cache`);
     this.entries = new Map(); // module index -> Buffer
     this.file = null; // the file read
-    if (this.read(this.besidePack)) this.file = this.besidePack;
-    else if (this.ownFile() !== null && this.read(this.own)) this.file = this.own;
+    if (this.read(this.besidePack)) {
+      this.file = this.besidePack;
+    } else {
+      const own = this.ownFile(false);
+      if (own !== null && this.read(own)) this.file = own;
+    }
     this.made = new Map(); // module index -> vm.Script compiled here without an accepted cache
     this.used = 0;
     process.once('exit', () => {
@@ -86,13 +92,10 @@ class SideCache {
     });
   }
 
-  // The file in the user's own directory (made on first use), or null.
-  ownFile() {
-    if (this.own === undefined) {
-      const dir = privateDir();
-      this.own = dir === null ? null : path.join(dir, `unode.${this.id}.${this.key}.cache`);
-    }
-    return this.own;
+  // The file in the user's own directory (made when `create`), or null.
+  ownFile(create) {
+    const dir = privateDir(create);
+    return dir === null ? null : path.join(dir, `unode.${this.id}.${this.key}.cache`);
   }
 
   // Entries of a file written for this pack; false if there is none.
@@ -144,7 +147,9 @@ class SideCache {
     const mods = [...this.entries].map(([i, b]) => [i, b.length]);
     const head = Buffer.from(`${JSON.stringify({ format: FORMAT, pack: this.id, mods })}\n`);
     const data = Buffer.concat([head, ...this.entries.values()]);
-    if (!write(this.besidePack, data) && this.ownFile() !== null) write(this.own, data);
+    if (write(this.besidePack, data)) return;
+    const own = this.ownFile(true);
+    if (own !== null) write(own, data);
   }
 
   // 'side' when modules came from this cache, 'none' when they were compiled.
