@@ -28,8 +28,8 @@ const FIELDS = 7;
 // is a JSON module Node's loader reads, as it reads boot.js).
 // test/unode/boot.test.js checks these numbers against libjs's tables.
 const NR = {
-  x64: { read: 0, close: 3, mmap: 9, openat: 257, statx: 332 },
-  arm64: { read: 63, close: 57, mmap: 222, openat: 56, statx: 291 },
+  x64: { read: 0, write: 1, close: 3, mmap: 9, openat: 257, statx: 332, mkdirat: 258, unlinkat: 263, renameat2: 316 },
+  arm64: { read: 63, write: 64, close: 57, mmap: 222, openat: 56, statx: 291, mkdirat: 34, unlinkat: 35, renameat2: 276 },
 }[process.arch];
 const AT_FDCWD = -100;
 const O_RDONLY_CLOEXEC = 0o2000000;
@@ -84,6 +84,46 @@ function fresh(root, names, stamps, i) {
   return stat(`${root}/${names[i]}`) && statSize() === stamps[3 * i] && statSec() === stamps[3 * i + 1] &&
     statNsec() === stamps[3 * i + 2];
 }
+
+// The rest of what unode's start-up does with files, for the code cache of
+// other V8 flags (./side_cache.js), on the same raw calls.
+const O_WRITE_NEW = 0o1 | 0o100 | 0o1000 | 0o2000000; // O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+const AT_SYMLINK_NOFOLLOW = 0x100;
+const STATX_TYPE_MODE_UID = 0x1 | 0x2 | 0x8;
+const io = {
+  // The whole file, or null.
+  read(file) {
+    return stat(file) ? map(file, statSize(), false) : null;
+  },
+  // Creates or replaces `file` with `data`; false on any failure.
+  write(file, data, mode) {
+    let fd;
+    do fd = sys.syscall(NR.openat, AT_FDCWD, file, O_WRITE_NEW, mode); while (fd === EINTR);
+    if (fd < 0) return false;
+    try {
+      for (let at = 0; at < data.length;) {
+        const r = sys.syscall(NR.write, fd, data.subarray(at), data.length - at);
+        if (r === EINTR) continue;
+        if (r <= 0) return false;
+        at += r;
+      }
+      return true;
+    } finally {
+      sys.syscall(NR.close, fd);
+    }
+  },
+  rename: (from, to) => sys.syscall(NR.renameat2, AT_FDCWD, from, AT_FDCWD, to, 0) === 0,
+  unlink: (file) => sys.syscall(NR.unlinkat, AT_FDCWD, file, 0) === 0,
+  mkdir: (dir, mode) => sys.syscall(NR.mkdirat, AT_FDCWD, dir, mode),
+  // { mode, uid } of the path itself (a symlink is not followed), or null.
+  owner(file) {
+    if (sys.syscall(NR.statx, AT_FDCWD, file, AT_SYMLINK_NOFOLLOW, STATX_TYPE_MODE_UID, statxBuf) < 0) return null;
+    return { mode: statxBuf.readUInt16LE(28), uid: statxBuf.readUInt32LE(20) };
+  },
+};
+// struct statx | offset | size | field
+//              | 20     | 4    | stx_uid
+//              | 28     | 2    | stx_mode
 
 // Why the pack does not describe the sources as they are, or null: the first
 // file whose size or modification time changed since the pack was built.
@@ -265,7 +305,7 @@ class Pack {
     if (i >= 0 && options.cachedData !== undefined && script.cachedDataRejected && this.side === null) {
       // Made under other V8 flags: none of the pack's caches will do.
       const { SideCache } = require('./side_cache');
-      this.side = new SideCache(this.id, this.dir);
+      this.side = new SideCache(this.id, this.dir, io);
       options.cachedData = this.side.get(i);
       if (options.cachedData !== undefined) script = new vm.Script(text, options);
     }

@@ -2,21 +2,20 @@
 // rejected. V8 takes a code cache only under the flags it was made with, and
 // common ones change them (--max-old-space-size, --stack-size, --expose-gc):
 // with NODE_OPTIONS=--max-old-space-size=4096 every module would be compiled
-// from its source at every start (a one-line script: +50 ms over node instead
-// of +22). The first run under such flags writes the caches it made at exit,
+// from its source at every start (a one-line script: +44 ms over node with
+// the same flag, against +22 without one). The first run under such flags writes the caches it made at exit,
 // keyed by its node options; later runs with the same options read them.
 //
 // Where: beside the pack when that directory is writable, else in a directory
 // of the user's own under TMPDIR (mode 0700, owned by this user, not a
 // symlink: a code cache is code, so nobody else's file is read). V8 still
 // checks every cache against the source and its flags; a pack rebuilt since
-// (another id) makes the file ignored, then replaced. Loaded only on a
-// rejection, before unode patches fs: the fs calls here are Node's own.
+// (another id) makes the file ignored, then replaced. Files are read and
+// written with boot.js's raw system calls (`io`), as the pack itself: unode
+// does not use Node's fs.
 'use strict';
-const fs = require('fs');
 const path = require('path');
 
-const { readFileSync, writeFileSync, renameSync, mkdirSync, lstatSync, rmSync } = fs;
 const FORMAT = 'UNODECACHE 1';
 
 // FNV-1a, 32 bits, in hex: a file name from the options (not a secret).
@@ -36,43 +35,37 @@ function optionsKey() {
   return fnv(`${process.version} ${process.arch} ${flags.join(' ')} ${process.env.NODE_OPTIONS || ''}`);
 }
 
+const EEXIST = -17;
+const S_IFMT = 0o170000, S_IFDIR = 0o040000;
+
 // A directory of this user's alone (made when `create`), or null.
-function privateDir(create) {
+function privateDir(io, create) {
   if (typeof process.getuid !== 'function') return null;
   const dir = path.join(process.env.TMPDIR || '/tmp', `unode-${process.getuid()}`);
   if (create) {
-    try {
-      mkdirSync(dir, { mode: 0o700 });
-    } catch (err) {
-      if (err.code !== 'EEXIST') return null;
-    }
+    const r = io.mkdir(dir, 0o700);
+    if (r < 0 && r !== EEXIST) return null;
   }
-  try {
-    const st = lstatSync(dir);
-    return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o077) === 0 ? dir : null;
-  } catch {
-    return null;
-  }
+  const st = io.owner(dir);
+  return st !== null && (st.mode & S_IFMT) === S_IFDIR && st.uid === process.getuid() && (st.mode & 0o077) === 0
+    ? dir : null;
 }
 
 // Written whole under a temporary name, then renamed: a reader sees the old
 // file or the new one. False when the directory is not writable.
-function write(file, data) {
+function write(io, file, data) {
   const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data, { mode: 0o644 });
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    rmSync(tmp, { force: true });
-    return false;
-  }
+  if (io.write(tmp, data, 0o644) && io.rename(tmp, file)) return true;
+  io.unlink(tmp);
+  return false;
 }
 
 class SideCache {
-  // packId: the pack's build id; packDir: where the pack is.
-  constructor(packId, packDir) {
+  // packId: the pack's build id; packDir: where the pack is; io: boot.js's
+  // file calls.
+  constructor(packId, packDir, io) {
     this.id = packId;
+    this.io = io;
     this.key = optionsKey();
     this.besidePack = path.join(packDir, `unode.${this.key}.cache`);
     this.entries = new Map(); // module index -> Buffer
@@ -94,19 +87,16 @@ class SideCache {
 
   // The file in the user's own directory (made when `create`), or null.
   ownFile(create) {
-    const dir = privateDir(create);
+    const dir = privateDir(this.io, create);
     return dir === null ? null : path.join(dir, `unode.${this.id}.${this.key}.cache`);
   }
 
   // Entries of a file written for this pack; false if there is none.
   read(file) {
-    let data;
-    try {
-      data = readFileSync(file);
-    } catch {
-      return false;
-    }
+    const data = this.io.read(file);
+    if (data === null) return false;
     const nl = data.indexOf(10);
+    if (nl < 0) return false;
     let head;
     try {
       head = JSON.parse(data.toString('utf8', 0, nl));
@@ -147,9 +137,9 @@ class SideCache {
     const mods = [...this.entries].map(([i, b]) => [i, b.length]);
     const head = Buffer.from(`${JSON.stringify({ format: FORMAT, pack: this.id, mods })}\n`);
     const data = Buffer.concat([head, ...this.entries.values()]);
-    if (write(this.besidePack, data)) return;
+    if (write(this.io, this.besidePack, data)) return;
     const own = this.ownFile(true);
-    if (own !== null) write(own, data);
+    if (own !== null) write(this.io, own, data);
   }
 
   // 'side' when modules came from this cache, 'none' when they were compiled.
