@@ -282,7 +282,7 @@ class Pack {
   // fs may be unode's by now, and this may be part of it). A file that is
   // gone is Node's MODULE_NOT_FOUND.
   runSource(m) {
-    const buf = stat(m.filename) ? map(m.filename, statSize(), false) : null;
+    const buf = io.read(m.filename);
     if (buf === null) {
       const err = new Error(`Cannot find module '${m.filename}'`);
       err.code = 'MODULE_NOT_FOUND';
