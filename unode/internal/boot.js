@@ -57,8 +57,7 @@ const statNsec = () => statxBuf.readUInt32LE(120);
 // rewritten in place, so the mapping stays valid), or read (`mapped` false: a
 // source file, decoded once); null on failure.
 function map(file, size, mapped = true) {
-  let fd;
-  do fd = sys.syscall(NR.openat, AT_FDCWD, file, O_RDONLY_CLOEXEC); while (fd === EINTR);
+  const fd = openRaw(file, O_RDONLY_CLOEXEC, 0);
   if (fd < 0) return null;
   try {
     if (mapped) {
@@ -66,16 +65,29 @@ function map(file, size, mapped = true) {
       if (addr > 0n && addr < 2n ** 64n - 4096n) return Buffer.from(sys.view(addr, size));
     }
     const buf = Buffer.allocUnsafeSlow(size);
-    for (let at = 0; at < size;) {
-      const r = sys.syscall(NR.read, fd, buf.subarray(at), size - at);
-      if (r === EINTR) continue;
-      if (r <= 0) return null;
-      at += r;
-    }
-    return buf;
+    return whole(NR.read, fd, buf) ? buf : null;
   } finally {
     sys.syscall(NR.close, fd);
   }
+}
+
+// openat(2), retried on EINTR: the fd or -errno.
+function openRaw(file, flags, mode) {
+  let fd;
+  do fd = sys.syscall(NR.openat, AT_FDCWD, file, flags, mode); while (fd === EINTR);
+  return fd;
+}
+
+// read(2) or write(2) (`nr`) of all of buf, continued after short counts and
+// EINTR; false at end of file or on an error.
+function whole(nr, fd, buf) {
+  for (let at = 0; at < buf.length;) {
+    const r = sys.syscall(nr, fd, buf.subarray(at), buf.length - at);
+    if (r === EINTR) continue;
+    if (r <= 0) return false;
+    at += r;
+  }
+  return true;
 }
 
 // Whether the source file of module `i` is the one the pack holds (same size
@@ -97,17 +109,10 @@ const io = {
   },
   // Creates or replaces `file` with `data`; false on any failure.
   write(file, data, mode) {
-    let fd;
-    do fd = sys.syscall(NR.openat, AT_FDCWD, file, O_WRITE_NEW, mode); while (fd === EINTR);
+    const fd = openRaw(file, O_WRITE_NEW, mode);
     if (fd < 0) return false;
     try {
-      for (let at = 0; at < data.length;) {
-        const r = sys.syscall(NR.write, fd, data.subarray(at), data.length - at);
-        if (r === EINTR) continue;
-        if (r <= 0) return false;
-        at += r;
-      }
-      return true;
+      return whole(NR.write, fd, data);
     } finally {
       sys.syscall(NR.close, fd);
     }
