@@ -28,6 +28,7 @@ const TWO32 = 2 ** 32;
 // microtasks (what Node runs between two of its own callbacks). Standalone
 // run() needs it, or no promise would settle while it owns the thread.
 const runTicks = typeof process._tickCallback === 'function' ? process._tickCallback : null;
+const HAS_TICKS = runTicks !== null;
 
 class FdEntry {
   constructor(fd, gen, events, cb) {
@@ -65,6 +66,7 @@ class Loop {
     this._woken = false;
     this._u64 = new BigUint64Array(1);
     this._inTick = false;
+    this._ticksDue = false; // a callback ran since process.nextTick's queue last ran
     this._running = false;
     this._stopped = false;
     this._closed = false;
@@ -91,7 +93,7 @@ class Loop {
     this._internal(this._tfd, () => this._onTimerFd());
     this._internal(this._wfd, () => this._onWake());
     if (this.hosted) {
-      this._hook = libsys.pollOpen(this.epfd, 1, () => this._iterate(false));
+      this._hook = libsys.pollOpen(this.epfd, 1, () => this._iterate(false, true));
       libsys.pollRef(this._hook, false);
     }
     if (eloop) this._attachEloop();
@@ -301,9 +303,10 @@ class Loop {
         this._ref(-1);
       }
       const cb = t._cb;
+      if (this._ticksDue) this._runTicks();
       if (t._args === null) cb.call(t);
       else cb.apply(t, t._args);
-      if (runTicks !== null) runTicks();
+      this._ticksDue = HAS_TICKS;
     }
   }
 
@@ -343,9 +346,10 @@ class Loop {
       if (im._ref) this._ref(-1);
       const cb = im._cb;
       im._cb = null;
+      if (this._ticksDue) this._runTicks();
       if (im._args === null) cb.call(im);
       else cb.apply(im, im._args);
-      if (runTicks !== null) runTicks();
+      this._ticksDue = HAS_TICKS;
     }
     if (this._immHead === q.length) {
       q.length = 0;
@@ -376,8 +380,9 @@ class Loop {
       const fn = q[i], a = q[i + 1], b = q[i + 2];
       q[i] = q[i + 1] = q[i + 2] = undefined;
       this._ref(-1);
+      if (this._ticksDue) this._runTicks();
       fn(a, b);
-      if (runTicks !== null) runTicks();
+      this._ticksDue = HAS_TICKS;
     }
     if (this._pendingHead === q.length) {
       q.length = 0;
@@ -407,12 +412,13 @@ class Loop {
   // `wait`), immediates. Hosted, Node calls this when the epoll fd is
   // readable (through napi_make_callback: nextTicks and microtasks run
   // afterwards, and between callbacks here).
-  _iterate(wait) {
+  _iterate(wait, viaTick = false) {
     this._inTick = true;
     this._nowValid = false;
     try {
       if (this._heap.size > 0) this._runTimers();
       if (this._pendingHead < this._pending.length) this._runPending();
+      if (wait && this._ticksDue) this._runTicks(); // what they queue decides the wait
       let timeout = 0;
       if (wait && this._refs > 0 && this._immCount === 0 && this._pendingHead === this._pending.length && !this._stopped) {
         if (this._heap.size === 0) timeout = -1;
@@ -426,11 +432,22 @@ class Loop {
         throw errnoError(n, 'epoll_wait');
       }
       if (this._immCount > 0) this._runImmediates();
+      if (this._ticksDue && !viaTick) this._runTicks();
     } finally {
       this._inTick = false;
       this._nowValid = false;
       if (!this._running) this._afterTick();
     }
+  }
+
+  // Node runs process.nextTick callbacks and microtasks after each of its
+  // callbacks. Here they run before the next callback of the same pass, or
+  // at the end of the pass when none follows: hosted, the pass is itself a
+  // nextTick callback (libsys's poll hook), and Node's tick loop runs them as
+  // soon as it returns, so the pass does not call that loop a second time.
+  _runTicks() {
+    this._ticksDue = false;
+    runTicks();
   }
 
   _afterTick() {
@@ -449,8 +466,9 @@ class Loop {
       if (e === undefined || e.gen !== ev[b + DATA + 1] || e.events === 0) continue;
       const events = ev[b] & (e.events | EPOLLERR | EPOLLHUP);
       if (events === 0) continue;
+      if (this._ticksDue) this._runTicks();
       e.cb(events, e.fd);
-      if (runTicks !== null) runTicks();
+      this._ticksDue = HAS_TICKS;
     }
   }
 

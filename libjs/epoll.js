@@ -2,9 +2,9 @@
 // (12 bytes, packed, on x86-64; 16 on aarch64); libjs/struct decodes them.
 // epoll_wait is not retried on EINTR: the caller's loop recomputes its timeout.
 'use strict';
-const { syscall } = require('./sys');
+const { syscall, regs, sysr } = require('./sys');
 const nr = require('./sysnr');
-const { fail, needOrNull, array } = require('./args');
+const { fail, needOrNull, array, addressAt } = require('./args');
 const SIZE = require('./abi');
 
 const EVENT = SIZE.epoll_event;
@@ -31,20 +31,35 @@ function epoll_ctl(epfd, op, fd, event) {
 // epoll_ctl without a struct: events and a 64-bit data word given as Numbers
 // (data up to 2**53; the fd itself by default). Allocates nothing.
 const ev = new Uint32Array(4);
+let evAddress = 0;
+const NR_CTL = nr.epoll_ctl;
 function epoll_ctl_data(epfd, op, fd, events, data = fd) {
   if (typeof data !== 'number' || !Number.isInteger(data) || data < 0 || data > Number.MAX_SAFE_INTEGER)
     fail('epoll_ctl_data', `data must be an integer Number from 0 to 2**53-1, got ${data}`);
   ev[0] = events;
   ev[DATA >> 2] = data % TWO32;
   ev[(DATA >> 2) + 1] = Math.floor(data / TWO32);
-  return syscall(nr.epoll_ctl, epfd, op, fd, ev);
+  if (regs !== null && typeof epfd === 'number' && typeof op === 'number' && typeof fd === 'number') {
+    if (evAddress === 0) evAddress = addressAt(ev, 0);
+    return sysr(NR_CTL, epfd, op, fd, evAddress, 0, 0);
+  }
+  return syscall(NR_CTL, epfd, op, fd, ev);
 }
 
 // events: room for maxevents structs. timeout: ms, -1 forever.
+// With integer Numbers it takes the register gate (libjs/sys.js), the events
+// buffer as its address: an event loop makes this call once per wake-up.
+const FAST = regs !== null;
+const NR_WAIT = nr.epoll_wait, NR_PWAIT = nr.epoll_pwait;
 function epoll_wait(epfd, events, maxevents, timeout) {
   const e = array('epoll_wait', events, maxevents, EVENT, 'event');
-  if (nr.epoll_wait !== undefined) return syscall(nr.epoll_wait, epfd, e, maxevents, timeout);
-  return syscall(nr.epoll_pwait, epfd, e, maxevents, timeout, null, SIGSET);
+  if (FAST && typeof epfd === 'number' && typeof timeout === 'number' && (timeout | 0) === timeout) {
+    const a = addressAt(e, 0);
+    if (NR_WAIT !== undefined) return sysr(NR_WAIT, epfd, a, maxevents, timeout, 0, 0);
+    return sysr(NR_PWAIT, epfd, a, maxevents, timeout, 0, SIGSET);
+  }
+  if (NR_WAIT !== undefined) return syscall(NR_WAIT, epfd, e, maxevents, timeout);
+  return syscall(NR_PWAIT, epfd, e, maxevents, timeout, null, SIGSET);
 }
 
 // sigmask: null, or an 8-byte kernel sigset_t applied during the wait.

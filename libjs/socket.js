@@ -3,9 +3,9 @@
 // byteLength unless given. Where the kernel writes an address back, the
 // length it reports is returned (getsockname) or stored in `addrlen`.
 'use strict';
-const { syscall } = require('./sys');
+const { syscall, regs, sysr } = require('./sys');
 const nr = require('./sysnr');
-const { fail, span, need, isBuffer, typeName, addressAt } = require('./args');
+const { fail, span, checkSpan, spanAddress, need, isBuffer, typeName, addressAt } = require('./args');
 const { build, count } = require('./iov');
 
 const EINTR = -4;
@@ -126,17 +126,32 @@ function setsockopt_int(fd, level, name, value) {
 
 // Data calls: `off` is the optional byte offset into buf (the last argument).
 
+// send and recv take the register gate (libjs/sys.js) with Number fds and
+// flags, the buffer as its address: they are a stream socket's hot path.
+const FAST = regs !== null;
+const NR_SENDTO = nr.sendto, NR_RECVFROM = nr.recvfrom;
+
 function send(fd, buf, len, flags = 0, off) {
-  const p = span('send', buf, len, off);
   let r;
-  do r = syscall(nr.sendto, fd, p, len, flags, null, 0); while (r === EINTR);
+  if (FAST && typeof fd === 'number' && typeof flags === 'number') {
+    const p = spanAddress(buf, checkSpan('send', buf, len, off));
+    do r = sysr(NR_SENDTO, fd, p, len, flags, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('send', buf, len, off);
+  do r = syscall(NR_SENDTO, fd, p, len, flags, null, 0); while (r === EINTR);
   return r;
 }
 
 function recv(fd, buf, len, flags = 0, off) {
-  const p = span('recv', buf, len, off);
   let r;
-  do r = syscall(nr.recvfrom, fd, p, len, flags, null, null); while (r === EINTR);
+  if (FAST && typeof fd === 'number' && typeof flags === 'number') {
+    const p = spanAddress(buf, checkSpan('recv', buf, len, off));
+    do r = sysr(NR_RECVFROM, fd, p, len, flags, 0, 0); while (r === EINTR);
+    return r;
+  }
+  const p = span('recv', buf, len, off);
+  do r = syscall(NR_RECVFROM, fd, p, len, flags, null, null); while (r === EINTR);
   return r;
 }
 
