@@ -165,29 +165,37 @@ describe('eloop API', () => {
   });
 
   it('lets another loop watch the eventfd and drain it (attach/detach)', async () => {
-    const refs = [];
-    const fd = eloop.attach((on) => refs.push(on));
-    try {
-      assert.strictEqual(fd, eloop.fd());
-      let woke = 0;
-      const handle = sys.pollOpen(fd, 1, () => {
-        woke++;
-        eloop.drain();
-      });
-      try {
-        const results = await Promise.all([eloop.promise(nr.getpid), eloop.promise(nr.getpid)]);
-        assert.deepStrictEqual(results, [process.pid, process.pid]);
-        assert.ok(woke >= 1);
-        assert.deepStrictEqual(refs, [true, false]);
-        assert.throws(() => eloop.attach(() => {}), /already attached/);
-      } finally {
-        sys.pollClose(handle);
-      }
-    } finally {
-      eloop.detach();
-    }
-    // Standalone again.
-    assert.strictEqual(await eloop.promise(nr.getpid), process.pid);
+    // In a child: eloop has one attachment per environment, and this mocha
+    // process may already have given it to libaio's loop (another test file).
+    const r = await h.runChildAsync(`const assert = require('assert');
+      (async () => {
+        const refs = [];
+        const fd = eloop.attach((on) => refs.push(on));
+        try {
+          assert.strictEqual(fd, eloop.fd());
+          let woke = 0;
+          const handle = sys.pollOpen(fd, 1, () => {
+            woke++;
+            eloop.drain();
+          });
+          try {
+            const results = await Promise.all([eloop.promise(h.nr.getpid), eloop.promise(h.nr.getpid)]);
+            assert.deepStrictEqual(results, [process.pid, process.pid]);
+            assert.ok(woke >= 1);
+            assert.deepStrictEqual(refs, [true, false]);
+            assert.throws(() => eloop.attach(() => {}), /already attached/);
+          } finally {
+            sys.pollClose(handle);
+          }
+        } finally {
+          eloop.detach();
+        }
+        // Standalone again.
+        assert.strictEqual(await eloop.promise(h.nr.getpid), process.pid);
+        console.log('ok');
+      })().catch((e) => { console.error(e); process.exitCode = 1; });`);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, 'ok\n');
   });
 
   it('works under an edge-triggered watcher, a throwing callback included', () => {
