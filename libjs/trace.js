@@ -66,7 +66,19 @@ function hex(v) {
   if (v === null || v === undefined || v === false) return 'NULL';
   if (typeof v === 'bigint') return v === 0n ? 'NULL' : `0x${BigInt.asUintN(64, v).toString(16)}`;
   if (typeof v === 'number') return v === 0 ? 'NULL' : v < 0 ? String(v) : `0x${v.toString(16)}`;
+  if (isView(v)) return bufferAddress(v);
   return String(v);
+}
+// A buffer the call was given, shown as strace shows a pointer it does not
+// decode (a failed call's output struct, say): its address, not its bytes.
+function bufferAddress(v) {
+  try {
+    const ab = ArrayBuffer.isView(v) ? v.buffer : v;
+    const base = BigInt(libsys.addressOf(ab));
+    return `0x${(base + BigInt(ArrayBuffer.isView(v) ? v.byteOffset : 0)).toString(16)}`;
+  } catch {
+    return `[${v.byteLength} bytes]`;
+  }
 }
 function octal(v) {
   const n = num(v);

@@ -185,6 +185,44 @@ function makeUvError(errnum, syscall, path, dest, hide, contextOrder) {
   return err;
 }
 
+// fs/promises: a failed call rejects as Node's binding promises do. Node
+// rejects them from C++ and its handleErrorFromBinding gives the error its
+// stack in a reaction job of the promise that the calling async function
+// awaits: the stack is that function as `at async open (...)` and the async
+// functions awaiting it, with no synchronous frame, since Node runs those
+// jobs from C++. Here jobs complete in JavaScript (eloop's drain, inside the
+// loop's tick), so the synchronous frames under the job are dropped from the
+// text. Written `throw await uvRejection(...)` in an async function: the
+// await throws, with that function on the async stack.
+function uvRejection(errnum, syscall, path, dest) {
+  return Promise.reject(makeUvError(errnum, syscall, path, dest, null, false)).then(undefined, asyncStack);
+}
+
+const kSyncFramesAllowance = 32; // frames under the job, not counted against stackTraceLimit
+
+function asyncStack(err) {
+  const limit = Error.stackTraceLimit;
+  const counted = typeof limit === 'number' && limit >= 0 && limit < Infinity;
+  if (counted) Error.stackTraceLimit = limit + kSyncFramesAllowance;
+  try {
+    Error.captureStackTrace(err, asyncStack);
+  } finally {
+    if (counted) Error.stackTraceLimit = limit;
+  }
+  const text = err.stack; // formatted now, through any Error.prepareStackTrace
+  if (typeof text === 'string') {
+    const head = `${err.name}: ${err.message}`;
+    const at = text.startsWith(head) ? head.length : -1;
+    const firstAsync = at < 0 ? -1 : text.indexOf('\n    at async ', at);
+    if (firstAsync >= 0) {
+      let frames = text.slice(firstAsync + 1).split('\n');
+      if (counted && frames.length > limit) frames = frames.slice(0, limit);
+      err.stack = frames.length > 0 ? `${head}\n${frames.join('\n')}` : head;
+    }
+  }
+  throw err;
+}
+
 // `${syscall} ${code}` (util._errnoException; sockets, child processes).
 function errnoException(errnum, syscall, original) {
   const n = errnum < 0 ? errnum : -errnum;
@@ -557,6 +595,7 @@ module.exports = {
   SystemError,
   AbortError,
   uvException,
+  uvRejection,
   uvExceptionFromContext,
   uvMessage,
   uvErrorFill,

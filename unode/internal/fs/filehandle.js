@@ -19,6 +19,7 @@ const {
   codes: { ERR_FS_FILE_TOO_LARGE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
   AbortError,
   uvException,
+  uvRejection,
 } = require('../errors');
 const {
   parseFileMode,
@@ -336,7 +337,7 @@ async function read(handle, bufferOrParams, offset, length, position) {
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (!Number.isSafeInteger(position)) position = -1;
   const bytesRead = await new Promise((resolve) => io.read(handle.fd, buffer, offset, length, position, resolve));
-  if (bytesRead < 0) throw uvException(bytesRead, 'read');
+  if (bytesRead < 0) throw await uvRejection(bytesRead, 'read');
   return { __proto__: null, bytesRead, buffer };
 }
 
@@ -345,7 +346,7 @@ async function readv(handle, buffers, position) {
   if (typeof position !== 'number') position = null;
   const bytesRead = await new Promise((resolve) =>
     io.readBuffers(handle.fd, buffers, positionOrCurrent(position), resolve));
-  if (bytesRead < 0) throw uvException(bytesRead, 'read');
+  if (bytesRead < 0) throw await uvRejection(bytesRead, 'read');
   return { __proto__: null, bytesRead, buffers };
 }
 
@@ -370,14 +371,14 @@ async function write(handle, buffer, offsetOrOptions, length, position) {
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
     const bytesWritten = await writeRaw(handle.fd, buffer, offset, length, positionOrCurrent(position));
-    if (bytesWritten < 0) throw uvException(bytesWritten, 'write');
+    if (bytesWritten < 0) throw await uvRejection(bytesWritten, 'write');
     return { __proto__: null, bytesWritten, buffer };
   }
   validateStringAfterArrayBufferView(buffer, 'buffer');
   validateEncoding(buffer, length);
   const data = Buffer.from(buffer, stringEncoding(length));
   const bytesWritten = await writeRaw(handle.fd, data, 0, data.byteLength, positionOrCurrent(offset));
-  if (bytesWritten < 0) throw uvException(bytesWritten, 'write');
+  if (bytesWritten < 0) throw await uvRejection(bytesWritten, 'write');
   return { __proto__: null, bytesWritten, buffer };
 }
 
@@ -387,14 +388,14 @@ async function writev(handle, buffers, position) {
   if (buffers.length === 0) return { __proto__: null, bytesWritten: 0, buffers };
   const bytesWritten = await new Promise((resolve) =>
     io.writeBuffers(handle.fd, buffers, positionOrCurrent(position), resolve));
-  if (bytesWritten < 0) throw uvException(bytesWritten, 'write');
+  if (bytesWritten < 0) throw await uvRejection(bytesWritten, 'write');
   return { __proto__: null, bytesWritten, buffers };
 }
 
 async function fstat(handle, options = { bigint: false }) {
   const bigint = options.bigint === true;
   const [r, stats] = await new Promise((resolve) => io.statFd(handle.fd, bigint, (e, s) => resolve([e, s])));
-  if (r < 0) throw uvException(r, 'fstat');
+  if (r < 0) throw await uvRejection(r, 'fstat');
   return stats;
 }
 
@@ -402,37 +403,37 @@ async function ftruncate(handle, len = 0) {
   validateInteger(len, 'len');
   len = Math.max(0, len);
   const r = await call(nr.ftruncate, handle.fd, len);
-  if (r < 0) throw uvException(r, 'ftruncate');
+  if (r < 0) throw await uvRejection(r, 'ftruncate');
 }
 
 async function futimes(handle, atime, mtime) {
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
   const r = await call(nr.utimensat, handle.fd, null, timesFor(atime, mtime).slice(), 0);
-  if (r < 0) throw uvException(r, 'futime');
+  if (r < 0) throw await uvRejection(r, 'futime');
 }
 
 async function fchmod(handle, mode) {
   mode = parseFileMode(mode, 'mode');
   const r = await call(nr.fchmod, handle.fd, mode);
-  if (r < 0) throw uvException(r, 'fchmod');
+  if (r < 0) throw await uvRejection(r, 'fchmod');
 }
 
 async function fchown(handle, uid, gid) {
   validateInteger(uid, 'uid', -1, kMaxUserId);
   validateInteger(gid, 'gid', -1, kMaxUserId);
   const r = await call(nr.fchown, handle.fd, uid, gid);
-  if (r < 0) throw uvException(r, 'fchown');
+  if (r < 0) throw await uvRejection(r, 'fchown');
 }
 
 async function fdatasync(handle) {
   const r = await call(nr.fdatasync, handle.fd);
-  if (r < 0) throw uvException(r, 'fdatasync');
+  if (r < 0) throw await uvRejection(r, 'fdatasync');
 }
 
 async function fsync(handle) {
   const r = await call(nr.fsync, handle.fd);
-  if (r < 0) throw uvException(r, 'fsync');
+  if (r < 0) throw await uvRejection(r, 'fsync');
 }
 
 // ---- whole files ---------------------------------------------------------------------------
@@ -449,7 +450,7 @@ async function readFileHandle(filehandle, options) {
   const decoder = encoding && new StringDecoder(encoding);
   checkAborted(signal);
   const known = await regularSize(filehandle.fd);
-  if (known < 0) throw uvException(known, 'fstat');
+  if (known < 0) throw await uvRejection(known, 'fstat');
   checkAborted(signal);
   const size = known;
   let length = encoding ? Math.min(size, kReadFileBufferLength) : size;
@@ -467,7 +468,7 @@ async function readFileHandle(filehandle, options) {
     checkAborted(signal);
     if (chunkedRead) length = Math.min(size - totalRead, kReadFileBufferLength);
     const r = await new Promise((resolve) => io.read(filehandle.fd, buffer, offset, length, -1, resolve));
-    if (r < 0) throw uvException(r, 'read');
+    if (r < 0) throw await uvRejection(r, 'read');
     const bytesRead = r;
     totalRead += bytesRead;
     if (bytesRead === 0 || totalRead === size ||

@@ -19,7 +19,7 @@ const { encodeTemp } = require('./callback-paths');
 const { getDirents: getDirentsAsync, validateRmOptions, rimraf } = require('./callback-dirs');
 const {
   codes: { ERR_METHOD_NOT_IMPLEMENTED },
-  uvException,
+  uvRejection,
   aggregateTwoErrors,
 } = require('../errors');
 const {
@@ -45,7 +45,9 @@ const {
   emitRecursiveRmdirWarning,
 } = require('./utils');
 
-const { FileHandle, NativeHandle, checkAborted, isCustomIterable } = fh;
+// readFileHandle called as a plain function, as Node does (an async stack
+// names it `readFileHandle`, not `Object.readFileHandle`).
+const { FileHandle, NativeHandle, checkAborted, isCustomIterable, readFileHandle } = fh;
 const { AT_SYMLINK_NOFOLLOW, AT_REMOVEDIR, S_IFMT, S_IFDIR } = C;
 
 // A raw completion (r, value) as a Promise of [r, value].
@@ -60,7 +62,7 @@ async function open(path, flags, mode) {
   const flagsNumber = stringToFlags(flags);
   mode = parseFileMode(mode, 'mode', 0o666);
   const fd = await new Promise((resolve) => io.open(path, flagsNumber, mode, resolve));
-  if (fd < 0) throw uvException(fd, 'open', path);
+  if (fd < 0) throw await uvRejection(fd, 'open', path);
   return new FileHandle(new NativeHandle(fd));
 }
 
@@ -83,10 +85,10 @@ function handleFdSync(fileOpPromise, handle) {
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r' });
   const flag = options.flag || 'r';
-  if (path instanceof FileHandle) return fh.readFileHandle(path, options);
+  if (path instanceof FileHandle) return readFileHandle(path, options);
   checkAborted(options.signal);
   const fd = await open(path, flag, 0o666);
-  return handleFdClose(fh.readFileHandle(fd, options), fd.close);
+  return handleFdClose(readFileHandle(fd, options), fd.close);
 }
 
 async function writeFile(path, data, options) {
@@ -133,7 +135,7 @@ async function access(path, mode = C.F_OK) {
   path = getValidatedPath(path);
   mode = getValidFileModeNative(mode);
   const r = await call(nr.faccessat, AT_FDCWD, kpath(path), mode);
-  if (r < 0) throw uvException(r, 'access', path);
+  if (r < 0) throw await uvRejection(r, 'access', path);
 }
 
 async function copyFile(src, dest, mode) {
@@ -141,7 +143,7 @@ async function copyFile(src, dest, mode) {
   dest = getValidatedPath(dest, 'dest');
   mode = getValidFileModeNative(mode);
   const r = await new Promise((resolve) => ap.copyFile(src, dest, mode, resolve));
-  if (r < 0) throw uvException(r, 'copyfile', src, dest);
+  if (r < 0) throw await uvRejection(r, 'copyfile', src, dest);
 }
 
 async function rename(oldPath, newPath) {
@@ -150,20 +152,20 @@ async function rename(oldPath, newPath) {
   const r = nr.renameat !== undefined ?
     await call(nr.renameat, AT_FDCWD, kpath(oldPath), AT_FDCWD, kpath(newPath)) :
     await call(nr.renameat2, AT_FDCWD, kpath(oldPath), AT_FDCWD, kpath(newPath), 0);
-  if (r < 0) throw uvException(r, 'rename', oldPath, newPath);
+  if (r < 0) throw await uvRejection(r, 'rename', oldPath, newPath);
 }
 
 async function link(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
   const r = await call(nr.linkat, AT_FDCWD, kpath(existingPath), AT_FDCWD, kpath(newPath), 0);
-  if (r < 0) throw uvException(r, 'link', existingPath, newPath);
+  if (r < 0) throw await uvRejection(r, 'link', existingPath, newPath);
 }
 
 async function unlink(path) {
   path = getValidatedPath(path);
   const r = await call(nr.unlinkat, AT_FDCWD, kpath(path), 0);
-  if (r < 0) throw uvException(r, 'unlink', path);
+  if (r < 0) throw await uvRejection(r, 'unlink', path);
 }
 
 async function symlink(target, path, type_) {
@@ -172,14 +174,14 @@ async function symlink(target, path, type_) {
   path = getValidatedPath(path);
   stringToSymlinkType(type);
   const r = await call(nr.symlinkat, kpath(target), AT_FDCWD, kpath(path));
-  if (r < 0) throw uvException(r, 'symlink', target, path);
+  if (r < 0) throw await uvRejection(r, 'symlink', target, path);
 }
 
 async function readlink(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path, 'oldPath');
   const [r, target] = await pair((cb) => ap.readlink(path, cb));
-  if (r < 0) throw uvException(r, 'readlink', path);
+  if (r < 0) throw await uvRejection(r, 'readlink', path);
   return encodeBytes(target, 0, target.length, options.encoding);
 }
 
@@ -187,7 +189,7 @@ async function chmod(path, mode) {
   path = getValidatedPath(path);
   mode = parseFileMode(mode, 'mode');
   const r = await call(nr.fchmodat, AT_FDCWD, kpath(path), mode);
-  if (r < 0) throw uvException(r, 'chmod', path);
+  if (r < 0) throw await uvRejection(r, 'chmod', path);
 }
 
 async function chown(path, uid, gid) {
@@ -195,7 +197,7 @@ async function chown(path, uid, gid) {
   validateInteger(uid, 'uid', -1, kMaxUserId);
   validateInteger(gid, 'gid', -1, kMaxUserId);
   const r = await call(nr.fchownat, AT_FDCWD, kpath(path), uid, gid, 0);
-  if (r < 0) throw uvException(r, 'chown', path);
+  if (r < 0) throw await uvRejection(r, 'chown', path);
 }
 
 async function lchown(path, uid, gid) {
@@ -203,21 +205,21 @@ async function lchown(path, uid, gid) {
   validateInteger(uid, 'uid', -1, kMaxUserId);
   validateInteger(gid, 'gid', -1, kMaxUserId);
   const r = await call(nr.fchownat, AT_FDCWD, kpath(path), uid, gid, AT_SYMLINK_NOFOLLOW);
-  if (r < 0) throw uvException(r, 'lchown', path);
+  if (r < 0) throw await uvRejection(r, 'lchown', path);
 }
 
 async function utimes(path, atime, mtime) {
   path = getValidatedPath(path);
   const t = timesFor(toUnixTimestamp(atime), toUnixTimestamp(mtime)).slice();
   const r = await call(nr.utimensat, AT_FDCWD, kpath(path), t, 0);
-  if (r < 0) throw uvException(r, 'utime', path);
+  if (r < 0) throw await uvRejection(r, 'utime', path);
 }
 
 async function lutimes(path, atime, mtime) {
   path = getValidatedPath(path);
   const t = timesFor(toUnixTimestamp(atime), toUnixTimestamp(mtime)).slice();
   const r = await call(nr.utimensat, AT_FDCWD, kpath(path), t, AT_SYMLINK_NOFOLLOW);
-  if (r < 0) throw uvException(r, 'lutime', path);
+  if (r < 0) throw await uvRejection(r, 'lutime', path);
 }
 
 
@@ -226,21 +228,21 @@ async function lutimes(path, atime, mtime) {
 async function stat(path, options = { bigint: false }) {
   path = getValidatedPath(path);
   const [r, stats] = await pair((cb) => io.statPath(path, 0, options.bigint === true, cb));
-  if (r < 0) throw uvException(r, 'stat', path);
+  if (r < 0) throw await uvRejection(r, 'stat', path);
   return stats;
 }
 
 async function lstat(path, options = { bigint: false }) {
   path = getValidatedPath(path);
   const [r, stats] = await pair((cb) => io.statPath(path, AT_SYMLINK_NOFOLLOW, options.bigint === true, cb));
-  if (r < 0) throw uvException(r, 'lstat', path);
+  if (r < 0) throw await uvRejection(r, 'lstat', path);
   return stats;
 }
 
 async function statfs(path, options = { bigint: false }) {
   path = getValidatedPath(path);
   const [r, stats] = await pair((cb) => io.statfs(path, options.bigint === true, cb));
-  if (r < 0) throw uvException(r, 'statfs', path);
+  if (r < 0) throw await uvRejection(r, 'statfs', path);
   return stats;
 }
 
@@ -254,11 +256,11 @@ async function mkdir(path, options) {
   const m = parseFileMode(mode, 'mode', 0o777);
   if (!recursive) {
     const r = await call(nr.mkdirat, AT_FDCWD, kpath(path), m);
-    if (r < 0) throw uvException(r, 'mkdir', path);
+    if (r < 0) throw await uvRejection(r, 'mkdir', path);
     return undefined;
   }
   const [r, first] = await pair((cb) => require('./callback-paths').mkdirRecursive(path, m, cb));
-  if (r < 0) throw uvException(r, 'mkdir', path);
+  if (r < 0) throw await uvRejection(r, 'mkdir', path);
   return first;
 }
 
@@ -268,21 +270,23 @@ async function mkdtemp(prefix, options) {
   warnOnNonPortableTemplate(prefix);
   const bytes = typeof prefix === 'string' ? Buffer.from(prefix) : prefix;
   const [r, path] = await pair((cb) => ap.mkdtemp(bytes, cb));
-  if (r < 0) throw uvException(r, 'mkdtemp', path.toString());
+  if (r < 0) throw await uvRejection(r, 'mkdtemp', path.toString());
   return encodeTemp(path, options.encoding);
 }
 
-async function scandir(path, encoding, withTypes) {
-  const [r, result] = await pair((cb) => ap.scandir(path, encoding, withTypes, cb));
-  if (r < 0) throw uvException(r, 'scandir', path);
-  return result;
+// [r, listing]: the caller rejects, so that its own frame heads the async
+// stack as in Node (`at async Object.readdir`, `at async readdirRecursive`).
+function scandir(path, encoding, withTypes) {
+  return pair((cb) => ap.scandir(path, encoding, withTypes, cb));
 }
 
 // Node's: a stack of [directory, listing]; subdirectories found through a
 // synchronous stat (follows links) or, with file types, by their entry.
 async function readdirRecursive(originalPath, options) {
   const result = [];
-  const queue = [[originalPath, await scandir(originalPath, options.encoding, !!options.withFileTypes)]];
+  const [r0, first] = await scandir(originalPath, options.encoding, !!options.withFileTypes);
+  if (r0 < 0) throw await uvRejection(r0, 'scandir', originalPath);
+  const queue = [[originalPath, first]];
   if (options.withFileTypes) {
     while (queue.length > 0) {
       const [path, listing] = queue.pop();
@@ -290,7 +294,9 @@ async function readdirRecursive(originalPath, options) {
         result.push(dirent);
         if (dirent.isDirectory()) {
           const direntPath = pathModule.join(path, dirent.name);
-          queue.push([direntPath, await scandir(direntPath, options.encoding, true)]);
+          const [r, listing] = await scandir(direntPath, options.encoding, true);
+          if (r < 0) throw await uvRejection(r, 'scandir', direntPath);
+          queue.push([direntPath, listing]);
         }
       }
     }
@@ -301,7 +307,10 @@ async function readdirRecursive(originalPath, options) {
         const direntPath = pathModule.join(path, ent);
         const isDir = statPathRaw(direntPath, 0) === 0 && (scratchMode() & S_IFMT) === S_IFDIR;
         result.push(pathModule.relative(originalPath, direntPath));
-        if (isDir) queue.push([direntPath, await scandir(direntPath, options.encoding, false)]);
+        if (!isDir) continue;
+        const [r, sub] = await scandir(direntPath, options.encoding, false);
+        if (r < 0) throw await uvRejection(r, 'scandir', direntPath);
+        queue.push([direntPath, sub]);
       }
     }
   }
@@ -314,7 +323,8 @@ async function readdir(path, options) {
   path = getValidatedPath(path);
   if (options.recursive) return readdirRecursive(path, options);
   const withTypes = !!options.withFileTypes;
-  const result = await scandir(path, options.encoding, withTypes);
+  const [r, result] = await scandir(path, options.encoding, withTypes);
+  if (r < 0) throw await uvRejection(r, 'scandir', path);
   if (!withTypes) return result;
   return new Promise((resolve, reject) => {
     getDirentsAsync(path, result[0], result[1], (err, dirents) => {
@@ -353,7 +363,7 @@ async function rmdir(path, options) {
     if (stats.isDirectory()) return rimrafPromise(path, options);
   }
   const r = await call(nr.unlinkat, AT_FDCWD, kpath(path), AT_REMOVEDIR);
-  if (r < 0) throw uvException(r, 'rmdir', path);
+  if (r < 0) throw await uvRejection(r, 'rmdir', path);
 }
 
 async function realpath(path, options) {
@@ -367,7 +377,7 @@ async function realpath(path, options) {
         options, (err, p) => (err ? reject(err) : resolve(p)));
     });
   }
-  if (r < 0) throw uvException(r, 'realpath', path);
+  if (r < 0) throw await uvRejection(r, 'realpath', path);
   return encodeBytes(target, 0, target.length, options.encoding);
 }
 
