@@ -4,8 +4,8 @@
 // kernel reuses is never closed on someone else's behalf. The main thread's
 // fds end with the process, so there nothing is registered.
 'use strict';
-const { isMainThread } = require('worker_threads');
 const libsys = require('libsys');
+const { isMainThread } = libsys;
 const { close: sysClose } = require('libjs/unistd');
 
 const own = isMainThread ? (fd) => fd : (fd) => {

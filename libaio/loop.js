@@ -571,7 +571,7 @@ function getLoop() {
     // The main thread's fds go with the process; a Worker's must be closed
     // when it ends (its 'exit' event; worker.terminate() runs no JavaScript:
     // see docs/libaio.md).
-    if (!require('worker_threads').isMainThread) {
+    if (!libsys.isMainThread) {
       const loop = defaultLoop;
       process.once('exit', () => loop._teardown());
     }

@@ -280,7 +280,7 @@ function openOutput() {
     throw err;
   }
   // A Worker's own trace fd is closed when the Worker ends.
-  if (!require('worker_threads').isMainThread) libsys.fdTrack(fd);
+  if (!libsys.isMainThread) libsys.fdTrack(fd);
   return (out = fd);
 }
 

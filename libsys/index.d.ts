@@ -61,6 +61,8 @@ export function pollSet(handle: PollHandle, events: 0 | 1 | 2 | 3): void;
 /** Whether the handle keeps the process alive (default true). */
 export function pollRef(handle: PollHandle, on: boolean): void;
 export function pollClose(handle: PollHandle): void;
+/** true on the main thread (Node's default loop), false in a Worker. */
+export const isMainThread: boolean;
 
 /** Record `fd` as owned by this environment: closed when the environment (a Worker, say) is torn down. */
 export function fdTrack(fd: number): void;

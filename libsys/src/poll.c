@@ -220,5 +220,13 @@ int sys__init_poll(napi_env env, napi_value exports) {
   if (sys__export_fn(env, exports, "pollSet", js_poll_set, NULL) < 0) return -1;
   if (sys__export_fn(env, exports, "pollRef", js_poll_ref, NULL) < 0) return -1;
   if (sys__export_fn(env, exports, "pollClose", js_poll_close, NULL) < 0) return -1;
+  /* isMainThread: whether this environment runs on Node's default loop (the
+   * main thread; a worker has a loop of its own). Known without loading
+   * worker_threads, whose loading changes process.chdir in the main thread. */
+  uv_loop_t *loop = NULL;
+  napi_value main;
+  NAPI_CALL_INT(env, napi_get_uv_event_loop(env, (struct uv_loop_s **)&loop));
+  NAPI_CALL_INT(env, napi_get_boolean(env, loop != NULL && loop == uv_default_loop(), &main));
+  NAPI_CALL_INT(env, napi_set_named_property(env, exports, "isMainThread", main));
   return 0;
 }

@@ -126,7 +126,7 @@ class SideCache {
   // At exit, on the main thread: the caches of what this run compiled, with
   // the file's others; nothing when every module came from the file.
   save() {
-    if (this.made.size === 0 || !require('worker_threads').isMainThread) return;
+    if (this.made.size === 0 || !require('libsys').isMainThread) return;
     for (const [i, script] of this.made) {
       try {
         this.entries.set(i, script.createCachedData());

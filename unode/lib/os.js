@@ -72,17 +72,19 @@ const getOSType = () => info().sysname;
 const getOSVersion = () => info().version;
 const getMachine = () => info().machine;
 
-function getFreeMem() {
-  return system.freemem();
-}
-
-function getTotalMem() {
-  return system.totalmem();
-}
-
-function getAvailableParallelism() {
-  return system.availableParallelism();
-}
+// Node's are C++ functions: not constructors, no prototype. Method
+// definitions are the same.
+const { getFreeMem, getTotalMem, getAvailableParallelism } = {
+  getFreeMem() {
+    return system.freemem();
+  },
+  getTotalMem() {
+    return system.totalmem();
+  },
+  getAvailableParallelism() {
+    return system.availableParallelism();
+  },
+};
 
 const avgValues = new Float64Array(3);
 function loadavg() {

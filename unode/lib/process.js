@@ -65,10 +65,14 @@ hrtime.bigint = function hrtimeBigInt() {
   return monoBigInt();
 };
 
-function uptime() {
-  if (startNs < 0) startNs = usage().startTime(Reflect.apply(nodeUptime, process, []));
-  return (usage().monotonicNs() - startNs) / 1e9;
-}
+// Node's uptime, the id getters and memoryUsage.rss are C++ functions: not
+// constructors, no prototype. Method definitions are the same.
+const { uptime } = {
+  uptime() {
+    if (startNs < 0) startNs = usage().startTime(Reflect.apply(nodeUptime, process, []));
+    return (usage().monotonicNs() - startNs) / 1e9;
+  },
+};
 
 // ---- working directory and mask -------------------------------------------
 
@@ -119,20 +123,25 @@ const workerUmask = {
 // ---- signals ---------------------------------------------------------------
 
 // pid and sig as Node's C++ takes them (Int32Value).
-function rawKill(pid, sig) {
-  return signal().kill(pid | 0, sig | 0);
-}
+// process._kill: the raw call (0 or -errno), which process.kill makes
+// through the process object, as Node's does, so that a replaced _kill (tests
+// do this) sees the call. A C++ function in Node: no constructor.
+const { _kill } = {
+  _kill(...args) { // length 0, as Node's
+    return signal().kill(args[0] | 0, args[1] | 0);
+  },
+};
 
 function kill(pid, sig) {
   let err;
   // eslint-disable-next-line eqeqeq
   if (pid != (pid | 0)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('pid', 'number', pid);
   if (sig === (sig | 0)) {
-    err = rawKill(pid, sig);
+    err = process._kill(pid, sig);
   } else {
     sig = sig || 'SIGTERM';
     const signals = osConstants().signals;
-    if (signals[sig]) err = rawKill(pid, signals[sig]);
+    if (signals[sig]) err = process._kill(pid, signals[sig]);
     else throw new (errors().codes.ERR_UNKNOWN_SIGNAL)(sig);
   }
   if (err) throw errors().errnoException(err, 'kill');
@@ -141,27 +150,25 @@ function kill(pid, sig) {
 
 // ---- credentials -----------------------------------------------------------
 
-function getuid() {
-  return ids().getuid();
-}
-
-function geteuid() {
-  return ids().geteuid();
-}
-
-function getgid() {
-  return ids().getgid();
-}
-
-function getegid() {
-  return ids().getegid();
-}
-
-function getgroups() {
-  const g = ids().getgroups();
-  if (typeof g === 'number') throw cxxErrnoException(g, 'getgroups');
-  return g;
-}
+const { getuid, geteuid, getgid, getegid, getgroups } = {
+  getuid() {
+    return ids().getuid();
+  },
+  geteuid() {
+    return ids().geteuid();
+  },
+  getgid() {
+    return ids().getgid();
+  },
+  getegid() {
+    return ids().getegid();
+  },
+  getgroups() {
+    const g = ids().getgroups();
+    if (typeof g === 'number') throw cxxErrnoException(g, 'getgroups');
+    return g;
+  },
+};
 
 function validateId(id, name) {
   if (typeof id === 'number') validators().validateUint32(id, name);
@@ -214,16 +221,21 @@ function initgroups(user, extraGroup) {
 
 // ---- usage -----------------------------------------------------------------
 
-function rss() {
-  const r = usage().rss();
-  if (r < 0) throw errors().uvException(r, 'uv_resident_set_memory');
-  return r;
-}
+const { rss } = {
+  rss() {
+    const r = usage().rss();
+    if (r < 0) throw errors().uvException(r, 'uv_resident_set_memory');
+    return r;
+  },
+};
 
 function memoryUsage() {
+  // rss first: its first call loads unode's usage module, whose buffers
+  // would otherwise show in the heap figures of the second call only.
+  const r = rss();
   const v8 = nodeMemoryUsage();
   return {
-    rss: rss(),
+    rss: r,
     heapTotal: v8.heapTotal,
     heapUsed: v8.heapUsed,
     external: v8.external,
@@ -314,6 +326,7 @@ function install(target) {
   put(target, 'cwd', worker ? workerCwd : wrappedCwd);
   if (!worker) put(target, 'chdir', wrappedChdir);
   put(target, 'umask', worker ? workerUmask : wrappedUmask);
+  put(target, '_kill', _kill);
   put(target, 'kill', kill);
   put(target, 'getuid', getuid);
   put(target, 'geteuid', geteuid);
@@ -331,6 +344,7 @@ module.exports = {
   cwd: inWorker ? workerCwd : wrappedCwd,
   chdir: inWorker ? process.chdir : wrappedChdir,
   umask: inWorker ? workerUmask : wrappedUmask,
+  _kill,
   kill,
   getuid,
   geteuid,

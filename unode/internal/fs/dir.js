@@ -6,10 +6,9 @@
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { promisify } = require('util');
-// worker_threads costs ~2 ms to load: asked when the first handle is made.
-let mainThread;
-const isMainThread = () => (mainThread ??= require('worker_threads').isMainThread);
 const libsys = require('libsys');
+// libsys knows (loading worker_threads would wrap Node's process.chdir).
+const isMainThread = () => libsys.isMainThread;
 const jobs = require('./jobs');
 const nr = require('libjs/sysnr');
 const C = require('libjs/constants');

@@ -16,7 +16,7 @@ const { call } = require('./jobs');
 const { timesFor } = require('./sync-stat');
 const { positionOrCurrent, stringEncoding } = require('./sync-io');
 const {
-  codes: { ERR_FS_FILE_TOO_LARGE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
+  codes: { ERR_FS_FILE_TOO_LARGE, ERR_INTERNAL_ASSERTION, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
   AbortError,
   uvException,
   uvRejection,
@@ -286,7 +286,8 @@ class FileHandle extends EventEmitterMixin(JSTransferable) {
 // Every FileHandle method: EBADF once closed; the handle held (kRef) while
 // the operation runs, so that close() waits for it.
 async function fsCall(fn, handle, ...args) {
-  if (handle[kRefs] === undefined) throw new TypeError('handle must be an instance of FileHandle');
+  // Node's internal assert.
+  if (handle[kRefs] === undefined) throw new ERR_INTERNAL_ASSERTION('handle must be an instance of FileHandle');
   if (handle.fd === -1) {
     const err = new Error('file closed');
     err.code = 'EBADF';

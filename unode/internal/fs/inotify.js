@@ -5,10 +5,9 @@
 'use strict';
 
 const { Buffer } = require('buffer');
-// worker_threads costs ~2 ms to load: asked when the first handle is made.
-let mainThread;
-const isMainThread = () => (mainThread ??= require('worker_threads').isMainThread);
 const libsys = require('libsys');
+// libsys knows (loading worker_threads would wrap Node's process.chdir).
+const isMainThread = () => libsys.isMainThread;
 const { inotify_init1, inotify_add_watch, inotify_rm_watch } = require('libjs/inotify');
 const { read, close } = require('libjs/unistd');
 const { iterate: inotifyEvents } = require('libjs/struct/inotify');

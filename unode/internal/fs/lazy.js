@@ -29,25 +29,26 @@ const lazyWatchFile = () => (watchFileMod ??= require('./watchfile'));
 let cpMod = null;
 const lazyCp = () => (cpMod ??= require('./cp'));
 
+// Plain functions, as in Node: callable with `new` (methods are not).
 const part = {
-  cp(src, dest, options, callback) {
+  cp: function cp(src, dest, options, callback) {
     return lazyCp().cp(src, dest, options, callback);
   },
-  createReadStream(path, options) {
+  createReadStream: function createReadStream(path, options) {
     lazyLoadStreams();
     return new ReadStream(path, options);
   },
-  createWriteStream(path, options) {
+  createWriteStream: function createWriteStream(path, options) {
     lazyLoadStreams();
     return new WriteStream(path, options);
   },
-  unwatchFile(filename, listener) {
+  unwatchFile: function unwatchFile(filename, listener) {
     return lazyWatchFile().unwatchFile(filename, listener);
   },
-  watch(filename, options, listener) {
+  watch: function watch(filename, options, listener) {
     return lazyWatch().watch(filename, options, listener);
   },
-  watchFile(filename, options, listener) {
+  watchFile: function watchFile(filename, options, listener) {
     return lazyWatchFile().watchFile(filename, options, listener);
   },
 };

@@ -8,9 +8,9 @@
 
 const libsys = require('libsys');
 
-// worker_threads costs ~2 ms to load: asked at the first open.
-let worker = null;
-const inWorker = () => (worker ??= !require('worker_threads').isMainThread);
+// libsys knows (worker_threads costs ~2 ms to load, and loading it wraps
+// Node's process.chdir).
+const inWorker = () => !libsys.isMainThread;
 const fds = new Set();
 
 // After an open that gave `fd`.
