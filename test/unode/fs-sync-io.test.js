@@ -290,6 +290,34 @@ describe('fs sync I/O against Node', () => {
         });
       }
     });
+    it('an error after a short write is thrown, not a partial success (EFBIG past the file size limit)', () => {
+      // In a child under `ulimit -f 1` (512 bytes): the first write is short,
+      // the next fails with EFBIG (Node ignores SIGXFSZ). Node and unode alike.
+      const { spawnSync } = require('child_process');
+      const os = require('os');
+      const dir = nodeFs.mkdtempSync(path.join(os.tmpdir(), 'unode-efbig-'));
+      const script = `const fs = require(process.argv[1]);
+        const f = require('path').join(${JSON.stringify(dir)}, 'f'), big = '.'.repeat(1 << 16);
+        for (const [l, fn] of [['writeFileSync', () => fs.writeFileSync(f, big)],
+          ['writeFileSync utf8', () => fs.writeFileSync(f, big, 'utf8')],
+          ['appendFileSync', () => fs.appendFileSync(f, big)],
+          ['writeFileSync Buffer', () => fs.writeFileSync(f, Buffer.from(big))],
+          ['writeFileSync latin1', () => fs.writeFileSync(f, big, 'latin1')]]) {
+          try { fn(); console.log(l, 'no error'); } catch (e) { console.log(l, e.code, e.syscall); }
+          console.log(require('fs').statSync(f).size);
+        }`;
+      try {
+        const run = (mod) => spawnSync('sh', ['-c', 'ulimit -f 1 && exec "$0" -e "$1" "$2"', process.execPath, script, mod],
+          { encoding: 'utf8' });
+        const n = run('fs');
+        const u = run(path.join(__dirname, '..', '..', 'unode', 'lib', 'fs.js'));
+        assert.strictEqual(n.status, 0, n.stderr);
+        assert.match(n.stdout, /^writeFileSync EFBIG write\n512\n/);
+        assert.strictEqual(u.stdout, n.stdout, u.stderr);
+      } finally {
+        nodeFs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
     it('to a file descriptor', () => {
       same(onFd('r+', (fs, fd) => [fs.writeFileSync(fd, 'AB'), fs.writeFileSync(fd, Buffer.from('CD')), fs.appendFileSync(fd, 'E')]),
         { setup: withFile('0123456789'), after: fileContent });

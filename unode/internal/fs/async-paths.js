@@ -185,6 +185,7 @@ function realpathNative(path, cb) {
     readlink(`/proc/self/fd/${fd}`, (n, target) => {
       io.close(fd, () => {
         if (n < 0) cb(1);
+        else if (target[0] !== 0x2f) cb(-2); // 'pipe:[N]': no path, ENOENT as realpath(3)
         else cb(0, target);
       });
     });

@@ -31,7 +31,7 @@ const {
   emitRecursiveRmdirWarning,
 } = require('./utils');
 
-const { AT_REMOVEDIR } = C;
+const { AT_REMOVEDIR, S_IFMT, S_IFIFO, S_IFSOCK } = C;
 const EISDIR_ERRNO = 21;
 
 // ---- readdir ---------------------------------------------------------------------
@@ -253,6 +253,9 @@ function realpath(p, options, callback) {
   let current;
   let base;
   let previous;
+  // The file type of the last link target this walk stat'ed: Node's walk
+  // checks the stat array that call filled (see realpath.js).
+  let lastTarget = 0;
 
   current = base = splitRoot(p);
   pos = current.length;
@@ -272,7 +275,10 @@ function realpath(p, options, callback) {
       base = previous + p.slice(pos, result);
       pos = result + 1;
     }
-    if (knownHard.has(base)) return process.nextTick(LOOP);
+    if (knownHard.has(base)) {
+      if (lastTarget === S_IFIFO || lastTarget === S_IFSOCK) return callback(null, encodeRealpathResult(p, options));
+      return process.nextTick(LOOP);
+    }
     return pub.fs.lstat(base, { bigint: true }, gotStat);
   }
 
@@ -284,8 +290,9 @@ function realpath(p, options, callback) {
     }
     const id = `${stats.dev.toString(32)}:${stats.ino.toString(32)}`;
     if (seenLinks.has(id)) return gotTarget(null, seenLinks.get(id));
-    pub.fs.stat(base, (err) => {
+    pub.fs.stat(base, (err, st) => {
       if (err) return callback(err);
+      lastTarget = st.mode & S_IFMT;
       pub.fs.readlink(base, (err, target) => {
         seenLinks.set(id, target);
         gotTarget(err, target);

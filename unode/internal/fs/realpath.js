@@ -14,7 +14,8 @@ const { statPathRaw, scratchMode, scratchIdentity } = require('./sync-stat');
 const { readlinkRaw, linkBuf } = require('./sync-paths');
 
 const { AT_FDCWD } = sys;
-const { AT_SYMLINK_NOFOLLOW, S_IFMT, S_IFLNK, O_PATH, O_CLOEXEC } = C;
+const { AT_SYMLINK_NOFOLLOW, S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK, O_PATH, O_CLOEXEC } = C;
+const ENOENT = -2;
 
 // Node's CommonJS loader passes its cache under a private symbol of its own;
 // any symbol key described as 'realpathCacheKey' holding a Map is taken as one.
@@ -58,6 +59,7 @@ function realpathSync(p, options) {
   const seenLinks = new Map();
   const knownHard = new Set();
   const original = p;
+  let lastTarget = 0; // the file type of the last link target stat'ed
   let current = splitRoot(p);
   let base = current;
   let pos = current.length;
@@ -77,7 +79,13 @@ function realpathSync(p, options) {
       pos = next + 1;
     }
 
-    if (knownHard.has(base) || cache?.get(base) === base) continue;
+    // As Node's walk: a known component ends it when the last stat made (here,
+    // of a link's target) saw a pipe or a socket, so /dev/stdin on a pipe is
+    // /proc/<pid>/fd/pipe:[N], a name with nothing behind it.
+    if (knownHard.has(base) || cache?.get(base) === base) {
+      if (lastTarget === S_IFIFO || lastTarget === S_IFSOCK) break;
+      continue;
+    }
 
     let resolvedLink;
     const cachedResolved = cache?.get(base);
@@ -96,6 +104,7 @@ function realpathSync(p, options) {
       if (linkTarget === null) {
         const s = statPathRaw(base, 0);
         if (s < 0) throw uvException(s, 'stat', base, undefined, realpathSync);
+        lastTarget = scratchMode() & S_IFMT;
         const n = readlinkRaw(base);
         if (n < 0) throw uvException(n, 'readlink', base, undefined, realpathSync);
         linkTarget = linkBuf.utf8Slice(0, n);
@@ -123,7 +132,10 @@ function realpathNativeRaw(path) {
   if (fd < 0) return fd;
   const n = readlinkRaw(fdLinkPrefix + fd);
   sys.close(fd);
-  return n < 0 ? null : n;
+  if (n < 0) return null;
+  // A pipe, socket or anonymous inode has no path ('pipe:[N]'): realpath(3)
+  // fails on it with ENOENT, as Node's native realpath does.
+  return linkBuf[0] === 0x2f ? n : ENOENT;
 }
 
 function realpathSyncNative(path, options) {

@@ -48,6 +48,7 @@ const {
 const { AT_FDCWD } = sys;
 const { O_CLOEXEC, S_IFMT, S_IFREG } = C;
 const EINTR = -4;
+const EIO = -5;
 const EINPROGRESS = -115;
 
 function openRaw(path, flags, mode) {
@@ -324,7 +325,17 @@ function writeFileSync(path, data, options) {
       buf = Buffer.from(data, 'utf8');
       len = buf.length;
     }
-    const r = writeAllRaw(fd, buf, 0, len, -1);
+    // Node's C++ loop: every byte, and an error even after a short write
+    // (EFBIG past RLIMIT_FSIZE, ENOSPC) is thrown, not a partial success.
+    let r = 0;
+    for (let off = 0; off < len; off += r) {
+      r = sys.write(fd, buf, len - off, off);
+      if (r < 0) break;
+      if (r === 0) {
+        r = EIO;
+        break;
+      }
+    }
     const s = r >= 0 && flush ? sys.fsync(fd) : 0;
     if (!isUserFd) closeRaw(fd);
     if (r < 0) throw uvException(r, 'write');
