@@ -43,6 +43,13 @@ async function grow(log, n, limit = 3000) {
   while (log.length < want && Date.now() < end) await ms(5);
 }
 
+// A change a poll sees whole: writeFileSync truncates, then writes, and a
+// stat between the two would report a change of its own.
+function replace(fs, name, text) {
+  fs.writeFileSync(`${name}.tmp`, text);
+  fs.renameSync(`${name}.tmp`, name);
+}
+
 describe('fs.watchFile against Node', function() {
   this.timeout(30000);
   after(cleanup);
@@ -54,11 +61,11 @@ describe('fs.watchFile against Node', function() {
       const w = fs.watchFile('f', { interval: 10 }, listener);
       log.push(['returns', w.constructor.name]);
       steps([
-        () => { fs.writeFileSync('f', 'abc'); return grow(log, 1); },
+        () => { replace(fs, 'f', 'abc'); return grow(log, 1); },
         () => {}, // nothing changes: no call
         () => { fs.chmodSync('f', 0o600); return grow(log, 1); },
         () => { fs.unlinkSync('f'); return grow(log, 1); },
-        () => { fs.writeFileSync('f', 'back again'); return grow(log, 1); },
+        () => { replace(fs, 'f', 'back again'); return grow(log, 1); },
         () => fs.unwatchFile('f', listener),
       ], done);
     }));
@@ -75,7 +82,7 @@ describe('fs.watchFile against Node', function() {
       fs.watchFile('b', { interval: 10, bigint: true }, (curr, prev) => {
         log.push(['change', st(curr), st(prev), typeof curr.mtimeNs]);
       });
-      steps([() => { fs.writeFileSync('b', '1234'); return grow(log, 1); }, () => fs.unwatchFile('b')], done);
+      steps([() => { replace(fs, 'b', '1234'); return grow(log, 1); }, () => fs.unwatchFile('b')], done);
     }));
 
   it('one StatWatcher per resolved path; unwatchFile by listener and all; stop event', () =>
@@ -89,9 +96,9 @@ describe('fs.watchFile against Node', function() {
       log.push(['same object', w1 === w2, w2 === w3, w1.listenerCount('change')]);
       record(w1, log, 'w', { skip: ['change'] });
       steps([
-        () => { fs.writeFileSync('s', 'xy'); return grow(log, 3); },
+        () => { replace(fs, 's', 'xy'); return grow(log, 3); },
         () => { fs.unwatchFile('s', a); log.push(['after one', w1.listenerCount('change')]); },
-        () => { fs.writeFileSync('s', 'xyz'); return grow(log, 2); },
+        () => { replace(fs, 's', 'xyz'); return grow(log, 2); },
         () => { fs.unwatchFile('s', () => {}); fs.unwatchFile('nothing-watched'); },
         () => { fs.unwatchFile('s'); log.push(['after all', w1.listenerCount('change')]); },
         () => fs.writeFileSync('s', 'not seen'),
