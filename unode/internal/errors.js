@@ -202,8 +202,12 @@ const kSyncFramesAllowance = 32; // frames under the job, not counted against st
 
 function asyncStack(err) {
   const limit = Error.stackTraceLimit;
-  const counted = typeof limit === 'number' && limit >= 0 && limit < Infinity;
-  if (counted) Error.stackTraceLimit = limit + kSyncFramesAllowance;
+  let counted = typeof limit === 'number' && limit >= 0 && limit < Infinity;
+  try {
+    if (counted) Error.stackTraceLimit = limit + kSyncFramesAllowance;
+  } catch {
+    counted = false; // a program froze it
+  }
   try {
     Error.captureStackTrace(err, asyncStack);
   } finally {
@@ -217,7 +221,7 @@ function asyncStack(err) {
     if (firstAsync >= 0) {
       let frames = text.slice(firstAsync + 1).split('\n');
       if (counted && frames.length > limit) frames = frames.slice(0, limit);
-      err.stack = frames.length > 0 ? `${head}\n${frames.join('\n')}` : head;
+      err.stack = frames.length > 0 ? `${head}\n${frames.join('\n')}` : head; // limit 0: the head alone
     }
   }
   throw err;
