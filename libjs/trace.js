@@ -71,11 +71,10 @@ function hex(v) {
 }
 // A buffer the call was given, shown as strace shows a pointer it does not
 // decode (a failed call's output struct, say): its address, not its bytes.
+// (args.js is required here, not at load: it needs sys.js, which loads this.)
 function bufferAddress(v) {
   try {
-    const ab = ArrayBuffer.isView(v) ? v.buffer : v;
-    const base = BigInt(libsys.addressOf(ab));
-    return `0x${(base + BigInt(ArrayBuffer.isView(v) ? v.byteOffset : 0)).toString(16)}`;
+    return `0x${require('./args').addressAt(v, 0).toString(16)}`;
   } catch {
     return `[${v.byteLength} bytes]`;
   }
