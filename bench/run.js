@@ -5,7 +5,7 @@
 const { spawnSync } = require('child_process');
 const path = require('path');
 
-const all = ['syscall', 'libjs', 'eloop', 'async', 'fs', 'startup', 'os-process'];
+const all = ['syscall', 'libjs', 'eloop', 'async', 'fs', 'stat-burst', 'startup', 'os-process'];
 const names = process.argv.length > 2 ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of names) {
