@@ -556,8 +556,12 @@ E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeErro
 
 // Node's C++ argument checks throw plain TypeErrors and RangeErrors with a
 // `code` (no [CODE] in their stack header), worded a little differently from
-// its registry (see determineSpecificTypeNative).
+// its registry (see determineSpecificTypeNative). The message passes through
+// a C string there, so it ends at the first NUL (a string argument that holds
+// one is cut short, closing quote and all).
 function nativeError(Base, code, message) {
+  const nul = message.indexOf('\0');
+  if (nul !== -1) message = message.slice(0, nul);
   const err = withoutStack(() => new Base(message));
   err.code = code;
   captureStack(err, nativeError);

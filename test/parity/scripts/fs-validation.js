@@ -9,6 +9,8 @@ show('path null', () => fs.openSync(null));
 show('fd negative', () => fs.closeSync(-1));
 show('fd float', () => fs.closeSync(1.5));
 show('fd string', () => fs.fstatSync('3'));
+// Node's C++ checks pass their message through a C string: it ends at a NUL.
+show('fd string with NUL', () => fs.closeSync('a\0b'));
 show('fd huge', () => fs.closeSync(2 ** 31));
 show('mode bad', () => fs.openSync('v.txt', 'r', 'zzz'));
 show('buffer type', () => fs.readSync(0, 'str', 0, 1, 0));

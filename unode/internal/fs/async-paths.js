@@ -97,6 +97,13 @@ function fillRandom() {
 }
 
 function mkdtemp(prefixBytes, cb) {
+  // An empty prefix: Node 20's template is 'XXXXX' (five Xs), which glibc's
+  // mkdtemp refuses without a system call. Its thread pool reports that on a
+  // later turn of the loop, as here.
+  if (prefixBytes.length === 0) {
+    setImmediate(cb, EINVAL, Buffer.from('XXXXX'));
+    return;
+  }
   const len = prefixBytes.length + 6;
   let attempt = 0;
   const tryOne = () => {

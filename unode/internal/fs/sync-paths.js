@@ -129,7 +129,12 @@ function fillRandom() {
   }
 }
 
+// Node 20 appends the six Xs with snprintf into a buffer one byte short when
+// the prefix is empty: the template is then 'XXXXX', which mkdtemp refuses.
+const kEmptyPrefixTemplate = 'XXXXX';
+
 function mkdtempRaw(prefixBytes) {
+  if (prefixBytes.length === 0) return EINVAL;
   const path = Buffer.allocUnsafe(prefixBytes.length + 6);
   path.set(prefixBytes, 0);
   for (let attempt = 0; attempt < 62 * 62 * 62; attempt++) {
@@ -147,7 +152,8 @@ function mkdtempSync(prefix, options) {
   warnOnNonPortableTemplate(prefix);
   const bytes = typeof prefix === 'string' ? Buffer.from(prefix) : prefix;
   const r = mkdtempRaw(bytes);
-  if (typeof r === 'number') throw uvException(r, 'mkdtemp', `${prefix}XXXXXX`);
+  if (typeof r === 'number')
+    throw uvException(r, 'mkdtemp', bytes.length === 0 ? kEmptyPrefixTemplate : `${prefix}XXXXXX`);
   const enc = options.encoding;
   if (enc === 'buffer') return r;
   return enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8' ?
