@@ -270,7 +270,7 @@ function scan(path) {
 }
 
 function nameOf(buf, k, encoding) {
-  if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8')
+  if (!encoding || encoding === 'utf8' || encoding === 'utf-8')
     return buf.utf8Slice(starts[k], ends[k]);
   if (encoding === 'buffer') return Buffer.from(buf.subarray(starts[k], ends[k]));
   return buf.toString(encoding, starts[k], ends[k]);

@@ -148,7 +148,7 @@ function realpathSyncNative(path, options) {
   }
   if (n < 0) throw uvException(n, 'realpath', path, undefined, realpathSyncNative);
   const enc = options.encoding;
-  if (enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8') return linkBuf.utf8Slice(0, n);
+  if (!enc || enc === 'utf8' || enc === 'utf-8') return linkBuf.utf8Slice(0, n);
   if (enc === 'buffer') return Buffer.from(linkBuf.subarray(0, n));
   return linkBuf.toString(enc, 0, n);
 }

@@ -156,7 +156,7 @@ function mkdtempSync(prefix, options) {
     throw uvException(r, 'mkdtemp', bytes.length === 0 ? kEmptyPrefixTemplate : `${prefix}XXXXXX`);
   const enc = options.encoding;
   if (enc === 'buffer') return r;
-  return enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8' ?
+  return !enc || enc === 'utf8' || enc === 'utf-8' ?
     r.utf8Slice(0, r.length) : r.toString(enc);
 }
 
@@ -198,7 +198,7 @@ function readlinkSync(path, options) {
   const n = readlinkRaw(path);
   if (n < 0) throw uvException(n, 'readlink', path);
   const enc = options.encoding;
-  if (enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8') return linkBuf.utf8Slice(0, n);
+  if (!enc || enc === 'utf8' || enc === 'utf-8') return linkBuf.utf8Slice(0, n);
   if (enc === 'buffer') return Buffer.from(linkBuf.subarray(0, n));
   return linkBuf.toString(enc, 0, n);
 }

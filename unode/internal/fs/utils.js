@@ -61,9 +61,10 @@ function copyObject(source) {
 }
 
 // A name or path the kernel gave as bytes, in the encoding the caller asked
-// for ('buffer' for a Buffer; utf8 when none).
+// for ('buffer' for a Buffer; utf8 when none). Node's getOptions lets any
+// falsy encoding through ('', 0, false) and its C++ reads those as utf8.
 function encodeBytes(buf, start, end, encoding) {
-  if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8')
+  if (!encoding || encoding === 'utf8' || encoding === 'utf-8')
     return buf.utf8Slice(start, end);
   if (encoding === 'buffer') return Buffer.from(buf.subarray(start, end));
   return buf.toString(encoding, start, end);
@@ -71,7 +72,7 @@ function encodeBytes(buf, start, end, encoding) {
 
 // A JavaScript string result (a path unode composed) in the caller's encoding.
 function encodeString(str, encoding) {
-  if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8')
+  if (!encoding || encoding === 'utf8' || encoding === 'utf-8')
     return str;
   const b = Buffer.from(str);
   return encoding === 'buffer' ? b : b.toString(encoding);
