@@ -234,6 +234,31 @@ describe('FileHandle against Node', () => {
     });
   });
 
+  // Node's C++ asserts that the length is an int32 and aborts; a string once
+  // reached the kernel as a pointer-sized count here and overran the buffer.
+  it('read() with a length that is not an integer Number: a clear error, nothing read', async () => {
+    resetBox();
+    file(nodeFs, box);
+    const fh = await ufsp.open(path.join(box, 'f'));
+    try {
+      for (const length of ['2', new Uint8Array(1), true, {}, [2], NaN, 1.5]) {
+        const b = Buffer.alloc(4);
+        for (const read of [() => fh.read(b, 0, length, 0), () => fh.read(b, { length }),
+          () => fh.read({ buffer: b, length })]) {
+          await assert.rejects(read(), (e) => {
+            assert.strictEqual(e.code, typeof length === 'number' ? 'ERR_OUT_OF_RANGE' : 'ERR_INVALID_ARG_TYPE');
+            assert.match(e.message, /"length"/);
+            return true;
+          });
+          assert.deepStrictEqual(b, Buffer.alloc(4));
+        }
+      }
+      assert.strictEqual((await fh.read(Buffer.alloc(4), 0, 3, 0)).bytesRead, 3);
+    } finally {
+      await fh.close();
+    }
+  });
+
   it('a handle collected while open is closed, with Node\'s warnings (child, --expose-gc)', function() {
     this.timeout(30000);
     resetBox();

@@ -33,9 +33,22 @@ function close(fd, cb) {
   submit((r) => cb(r === EINTR || r === EINPROGRESS ? 0 : r), nr.close, fd);
 }
 
+// The last check before the kernel is handed a pointer and a count: eloop,
+// like libsys, trusts them (a string there would pass its address as the
+// count). The public layers validate first; this catches what they miss.
+function checkRange(buf, off, len) {
+  if (typeof off !== 'number' || typeof len !== 'number' || !Number.isInteger(off) ||
+      !Number.isInteger(len) || off < 0 || len < 0 || off + len > buf.byteLength) {
+    const err = new RangeError(`fs: a byte range ${String(off)}+${String(len)} outside a buffer of ${buf.byteLength} bytes`);
+    err.code = 'ERR_OUT_OF_RANGE';
+    throw err;
+  }
+}
+
 // One read of `len` bytes into buf at `off`: read(2) at the current position
 // when pos < 0, else pread64 (pos a Number or a BigInt).
 function read(fd, buf, off, len, pos, cb) {
+  checkRange(buf, off, len);
   if (pos < 0) submit(cb, nr.read, fd, span(buf, off, len), len);
   else submit(cb, nr.pread64, fd, span(buf, off, len), len, pos);
 }
@@ -43,6 +56,7 @@ function read(fd, buf, off, len, pos, cb) {
 // Write all `len` bytes, continuing after short writes; the total, or -errno
 // when the first write fails (a later failure ends it with what was written).
 function writeAll(fd, buf, off, len, pos, cb) {
+  checkRange(buf, off, len);
   let total = 0;
   const step = () => {
     const done = (r) => {

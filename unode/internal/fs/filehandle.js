@@ -16,7 +16,10 @@ const { call } = require('./jobs');
 const { timesFor } = require('./sync-stat');
 const { positionOrCurrent, stringEncoding } = require('./sync-io');
 const {
-  codes: { ERR_FS_FILE_TOO_LARGE, ERR_INTERNAL_ASSERTION, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
+  codes: {
+    ERR_FS_FILE_TOO_LARGE, ERR_INTERNAL_ASSERTION, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
+    ERR_OUT_OF_RANGE,
+  },
   AbortError,
   uvException,
   uvRejection,
@@ -336,6 +339,10 @@ async function read(handle, bufferOrParams, offset, length, position) {
   if (buffer.byteLength === 0)
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   validateOffsetLengthRead(offset, length, buffer.byteLength);
+  // Node's C++ asserts that the length is an int32 and aborts the process;
+  // here it is a clear error instead.
+  if (typeof length !== 'number') throw new ERR_INVALID_ARG_TYPE('length', 'number', length);
+  if (!Number.isInteger(length)) throw new ERR_OUT_OF_RANGE('length', 'an integer', length);
   if (!Number.isSafeInteger(position)) position = -1;
   const bytesRead = await new Promise((resolve) => io.read(handle.fd, buffer, offset, length, position, resolve));
   if (bytesRead < 0) throw await uvRejection(bytesRead, 'read');
