@@ -68,4 +68,31 @@ describe('fs realpathSync against Node', () => {
     sameError((fs) => fs.realpathSync('a\0b'));
     sameError((fs) => fs.realpathSync.native('a\0b'));
   });
+
+  // Past a page, /proc cannot name the directory. Node's realpath(3) answers
+  // '.' by glibc's own walk up the tree; unode reports ENAMETOOLONG, and in
+  // every form as an error to the caller (the callback form once threw from
+  // inside eloop's drain and took the process down).
+  it('a working directory longer than a page: realpath.native reports an error, never throws from the loop', async function() {
+    this.timeout(20000);
+    const { execFileSync } = require('child_process');
+    const out = execFileSync(process.execPath, ['-e', `
+      const fs = require(${JSON.stringify(path.join(__dirname, '../../unode/lib/fs.js'))});
+      const nfs = require('fs');
+      const top = nfs.mkdtempSync(require('os').tmpdir() + '/long-');
+      process.chdir(top);
+      const name = 'a'.repeat(200);
+      for (let i = 0; i < 25; i++) { nfs.mkdirSync(name); process.chdir(name); }
+      let sync;
+      try { fs.realpathSync.native('.'); } catch (e) { sync = e.code; }
+      fs.realpath.native('.', (e) => {
+        fs.promises.realpath('.').catch((p) => {
+          for (let i = 0; i < 25; i++) { process.chdir('..'); nfs.rmdirSync(name); }
+          nfs.rmdirSync(top);
+          console.log(sync, e && e.code, p.code);
+        });
+      });
+    `], { encoding: 'utf8' });
+    assert.strictEqual(out.trim(), 'ENAMETOOLONG ENAMETOOLONG ENAMETOOLONG');
+  });
 });

@@ -24,6 +24,7 @@ const EXDEV = -18;
 const ENOTDIR = -20;
 const EINVAL = -22;
 const ENOSPC = -28;
+const ENAMETOOLONG = -36;
 const ENOSYS = -38;
 const ENOTSOCK = -88;
 const EOPNOTSUPP = -95;
@@ -149,7 +150,7 @@ function scandir(path, encoding, withTypes, cb) {
       if (buf.length - used < 4096) grow();
       const room = buf.length - used;
       submit((n) => {
-        if (n === 0) {
+        if (n === 0 || n === ENOENT) { // ENOENT: removed while open; glibc's end too
           finish(0);
         } else if (n < 0) {
           // EINVAL: the next record does not fit in what is left.
@@ -191,9 +192,17 @@ function realpathNative(path, cb) {
     }
     readlink(`/proc/self/fd/${fd}`, (n, target) => {
       io.close(fd, () => {
-        if (n < 0) cb(1);
-        else if (target[0] !== 0x2f) cb(-2); // 'pipe:[N]': no path, ENOENT as realpath(3)
-        else cb(0, target);
+        if (n === ENAMETOOLONG) {
+          cb(n); // past a page: see realpath.js
+        } else if (n < 0) {
+          cb(1);
+        } else {
+          // Where realpath(3) fails although /proc has a name (a pipe, a
+          // removed working directory): see realpath.js.
+          const r = require('./realpath').nativeVerdict(path, target, target.length);
+          if (r < 0) cb(r);
+          else cb(0, target);
+        }
       });
     });
   });

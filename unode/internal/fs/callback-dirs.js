@@ -315,8 +315,13 @@ realpath.native = (path, options, callback) => {
   path = getValidatedPath(path);
   ap.realpathNative(path, (r, target) => {
     if (r === 1) {
-      // No /proc: the walk gives the same answer.
-      realpath(typeof path === 'string' ? path : Buffer.from(path).toString(), options, callback);
+      // No /proc: the walk gives the same answer (its errors, a working
+      // directory that cannot be named, go to the callback).
+      try {
+        realpath(typeof path === 'string' ? path : Buffer.from(path).toString(), options, callback);
+      } catch (err) {
+        callback(err);
+      }
     } else if (r < 0) {
       callback(uvErr(r, 'realpath', path));
     } else {

@@ -25,6 +25,7 @@ const { getValidatedPath, validateFunction, validateUint32 } = require('../valid
 const { AT_FDCWD } = sys;
 // What glibc's opendir asks for.
 const OPEN_FLAGS = C.O_RDONLY | C.O_NONBLOCK | C.O_DIRECTORY | C.O_CLOEXEC;
+const ENOENT = -2;
 const EINTR = -4;
 const EINPROGRESS = -115;
 const { SEEK_CUR } = C;
@@ -90,7 +91,8 @@ class DirHandle {
     this.#buf ??= Buffer.allocUnsafeSlow(kReadBuffer);
     const out = [];
     while (!this.#take(out, max, encoding) && out.length < 2 * max) {
-      const n = sys.getdents64(this.#fd, this.#buf, kReadBuffer);
+      let n = sys.getdents64(this.#fd, this.#buf, kReadBuffer);
+      if (n === ENOENT) n = 0; // removed while open: glibc's readdir ends there
       if (n < 0) {
         if (out.length > 0) break;
         return n;
@@ -117,6 +119,7 @@ class DirHandle {
       }
       first = false;
       jobs.submit((n) => {
+        if (n === ENOENT) n = 0;
         if (n < 0) {
           cb(out.length > 0 ? out : n);
           return;

@@ -18,6 +18,7 @@ const pub = require('./public');
 const { AT_FDCWD } = sys;
 const { O_RDONLY, O_DIRECTORY, O_CLOEXEC, S_IFMT, S_IFDIR } = C;
 const EINVAL = -22;
+const ENOENT = -2;
 const RECLEN = dirent64.layout.fields.d_reclen[0];
 const TYPE = dirent64.layout.fields.d_type[0];
 const NAME = dirent64.layout.fields.d_name[0];
@@ -59,7 +60,9 @@ function readEntries(fd) {
       buf = bigger;
     }
     const n = sys.getdents64(fd, buf, buf.length - used, used);
-    if (n === 0) break;
+    // A directory removed while open reads as ENOENT; glibc's readdir (and
+    // so libuv's scandir) takes that as its end.
+    if (n === 0 || n === ENOENT) break;
     if (n < 0) {
       // EINVAL: the next record does not fit in what is left.
       if (n === EINVAL && used > 0) {

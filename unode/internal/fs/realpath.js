@@ -12,10 +12,12 @@ const { getValidatedPath, toPathIfFileURL, validatePath } = require('../validato
 const { getOptions } = require('./utils');
 const { statPathRaw, scratchMode, scratchIdentity } = require('./sync-stat');
 const { readlinkRaw, linkBuf } = require('./sync-paths');
+const { getcwd } = require('../process/cwd');
 
 const { AT_FDCWD } = sys;
 const { AT_SYMLINK_NOFOLLOW, S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK, O_PATH, O_CLOEXEC } = C;
 const ENOENT = -2;
+const ENAMETOOLONG = -36;
 
 // Node's CommonJS loader passes its cache under a private symbol of its own;
 // any symbol key described as 'realpathCacheKey' holding a Map is taken as one.
@@ -132,10 +134,30 @@ function realpathNativeRaw(path) {
   if (fd < 0) return fd;
   const n = readlinkRaw(fdLinkPrefix + fd);
   sys.close(fd);
+  // Past a page the kernel cannot name it (Node's realpath(3) then works
+  // for '.' alone, from glibc's own walk up the tree: see docs/fs.md).
+  if (n === ENAMETOOLONG) return n;
   if (n < 0) return null;
-  // A pipe, socket or anonymous inode has no path ('pipe:[N]'): realpath(3)
-  // fails on it with ENOENT, as Node's native realpath does.
-  return linkBuf[0] === 0x2f ? n : ENOENT;
+  const r = nativeVerdict(path, linkBuf, n);
+  return r < 0 ? r : n;
+}
+
+// Where realpath(3), which resolves names from getcwd(3), fails although the
+// descriptor has a name: 0, or -errno. `target` is /proc's name (n bytes).
+// - A pipe, socket or anonymous inode has no path ('pipe:[N]'): ENOENT.
+// - A relative path in a removed working directory: getcwd fails, ENOENT
+//   (even for '..', whose directory still exists).
+// - A removed directory or file reached another way (/proc/self/cwd): /proc
+//   names it '<path> (deleted)', a name realpath(3) would not find.
+const kDeleted = Buffer.from(' (deleted)');
+
+function nativeVerdict(path, target, n) {
+  if (target[0] !== 0x2f) return ENOENT;
+  const first = typeof path === 'string' ? path.charCodeAt(0) : path[0];
+  if (first !== 0x2f && getcwd() === ENOENT) return ENOENT;
+  if (n > kDeleted.length && target.subarray(n - kDeleted.length, n).equals(kDeleted) &&
+      statPathRaw(Buffer.from(target.subarray(0, n)), AT_SYMLINK_NOFOLLOW) !== 0) return ENOENT;
+  return 0;
 }
 
 function realpathSyncNative(path, options) {
@@ -155,4 +177,4 @@ function realpathSyncNative(path, options) {
 
 realpathSync.native = realpathSyncNative;
 
-module.exports = { realpathSync, realpathSyncNative, cacheOf };
+module.exports = { realpathSync, realpathSyncNative, cacheOf, nativeVerdict };

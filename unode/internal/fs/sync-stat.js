@@ -179,14 +179,17 @@ function fchownSync(fd, uid, gid) {
 
 // Two struct timespec for utimensat, from fractional seconds as libuv makes
 // them: truncated to whole microseconds. Node's libuv has no special case for
-// infinities (a numeric string can carry one): the result is an invalid
-// timespec, and the kernel's EINVAL, as here.
+// infinities (a numeric string can carry one) or for seconds outside int64
+// (2 ** 63 and up: x86-64's conversion gives INT64_MIN and a nanosecond
+// field out of range): the result is an invalid timespec, and the kernel's
+// EINVAL, as here.
 const times = new Int32Array(8);
+const kInt64Bound = 2 ** 63;
 
 function setTimespec(i, t) {
   let sec;
   let nsec;
-  if (!Number.isFinite(t)) {
+  if (!(t >= -kInt64Bound && t < kInt64Bound)) {
     sec = 0;
     nsec = 1e9;
   } else {

@@ -10,7 +10,7 @@ const nr = require('libjs/sysnr');
 const sysGetcwd = (b, len) => syscall(nr.getcwd, b, len);
 const sysUmask = (mask) => syscall(nr.umask, mask);
 
-const ERANGE = -34, ENOENT = -2, ENOBUFS = -105;
+const ERANGE = -34, ENOENT = -2, ENAMETOOLONG = -36, ENOBUFS = -105;
 const PATH_MAX = 4096;
 
 const buf = Buffer.allocUnsafe(PATH_MAX + 1);
@@ -25,6 +25,9 @@ function getcwd() {
     r = sysGetcwd(buf, PATH_MAX + 1);
     return r < 0 ? r : ENOBUFS;
   }
+  // Longer than a page: the kernel gives up; glibc then walks up the tree
+  // itself and finds the name too long for the buffer: ERANGE.
+  if (r === ENAMETOOLONG) return ERANGE;
   if (r < 0) return r;
   let len = r - 1;
   if (len < 1 || buf[0] !== 0x2f) return ENOENT;
