@@ -46,14 +46,24 @@ function hideStackFrames(fn) {
   return fn;
 }
 
+// Hidden functions that Node does not wrap with its hideStackFrames (it
+// throws plain NodeErrors from them), and those whose errors Node makes
+// without frames at all (parseFileMode: a HideStackFramesError that no
+// wrapper captures again).
+const unwrappedInNode = new Set();
+const framelessInNode = new Set();
+function markUnwrapped(fn) { unwrappedInNode.add(fn); }
+function markFrameless(fn) { framelessInNode.add(fn); }
+
 function callSites(_, sites) { return sites; }
 
 // Capture `err`'s stack above the outermost hidden function that is on top of
-// the stack at `below` (a constructor or the error helper itself).
+// the stack at `below` (a constructor or the error helper itself). Returns
+// the hidden function that threw (the one just under `below`), or null.
 function captureStack(err, below) {
   if (!stackTraceLimitIsWritable() || !(Error.stackTraceLimit > 0)) {
     Error.captureStackTrace(err, below);
-    return;
+    return null;
   }
   const prep = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
@@ -65,14 +75,18 @@ function captureStack(err, below) {
   Error.prepareStackTrace = prep;
   Error.stackTraceLimit = limit;
   let outer = below;
+  let thrower = null;
   if (Array.isArray(sites)) {
     for (let i = 0; i < sites.length; i++) {
       const fn = hidden.get(sites[i].getFunctionName());
       if (fn === undefined) break;
+      if (i === 0) thrower = fn;
       outer = fn;
     }
   }
-  Error.captureStackTrace(err, outer);
+  if (thrower !== null && framelessInNode.has(thrower)) withoutStack(() => Error.captureStackTrace(err));
+  else Error.captureStackTrace(err, outer);
+  return thrower;
 }
 
 // Construct without collecting a stack (it is captured once, afterwards).
@@ -227,15 +241,24 @@ function asyncStack(err) {
   throw err;
 }
 
-// `${syscall} ${code}` (util._errnoException; sockets, child processes).
+// `${syscall} ${code}` (util._errnoException; process.kill, sockets, child
+// processes). Node 20 makes these with a class of its own whose prototype
+// holds only a `constructor` that reads Error.
+class ErrnoException extends Error {
+  constructor(n, syscall, original) {
+    const code = errno.nodeErrname(n);
+    const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+    withoutStack(() => super(message));
+    this.errno = n;
+    this.code = code;
+    this.syscall = syscall;
+  }
+
+  get ['constructor']() { return Error; }
+}
+
 function errnoException(errnum, syscall, original) {
-  const n = errnum < 0 ? errnum : -errnum;
-  const code = errno.nodeErrname(n);
-  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
-  const err = withoutStack(() => new Error(message));
-  err.errno = n;
-  err.code = code;
-  err.syscall = syscall;
+  const err = new ErrnoException(errnum < 0 ? errnum : -errnum, syscall, original);
   Error.captureStackTrace(err, errnoException);
   return err;
 }
@@ -316,7 +339,10 @@ function makeNodeError(Base, key) {
           value: formatMessage(key, args, this), enumerable: false, writable: true, configurable: true,
         });
       }
-      captureStack(this, new.target);
+      const thrower = captureStack(this, new.target);
+      // Node's wrapped validators throw the HideStackFramesError variant.
+      if (thrower !== null && !unwrappedInNode.has(thrower) && new.target === NodeError)
+        Object.setPrototypeOf(this, NodeError.HideStackFramesError.prototype);
       renderHeader(this);
     }
 
@@ -326,6 +352,11 @@ function makeNodeError(Base, key) {
   }
   if (kIsNodeError !== null)
     Object.defineProperty(NodeError.prototype, kIsNodeError, { get() { return true; }, configurable: true });
+  // What Node's argument checks throw: the same error one prototype further
+  // down, whose prototype holds only `constructor` (reading Base).
+  NodeError.HideStackFramesError = class HideStackFramesError extends NodeError {
+    get ['constructor']() { return Base; }
+  };
   return NodeError;
 }
 
@@ -620,6 +651,8 @@ module.exports = {
   nativeOutOfRange,
   withMessage,
   hideStackFrames,
+  markUnwrapped,
+  markFrameless,
   captureStack,
   determineSpecificType,
   formatList,

@@ -16,6 +16,8 @@ const {
     ERR_UNKNOWN_SIGNAL,
   },
   hideStackFrames,
+  markUnwrapped,
+  markFrameless,
   nativeInvalidArgType,
   nativeOutOfRange,
   nativeError,
@@ -350,6 +352,11 @@ for (const fn of [
   parseFileMode, fileURLToPath, toPathIfFileURL, validatePath, getValidatedPath, getValidatedFd,
   getValidatedFdNative, getValidFileModeNative, stringToFlags, toUnixTimestamp,
 ]) hideStackFrames(fn);
+// Node throws plain NodeErrors from these (its hideStackFrames does not wrap
+// them), and parseFileMode's own error has no frames there.
+markUnwrapped(stringToFlags);
+markUnwrapped(toUnixTimestamp);
+markFrameless(parseFileMode);
 
 module.exports = {
   isInt32,

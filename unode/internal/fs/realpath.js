@@ -12,7 +12,6 @@ const { getValidatedPath, toPathIfFileURL, validatePath } = require('../validato
 const { getOptions } = require('./utils');
 const { statPathRaw, scratchMode, scratchIdentity } = require('./sync-stat');
 const { readlinkRaw, linkBuf } = require('./sync-paths');
-const { getcwd } = require('../process/cwd');
 
 const { AT_FDCWD } = sys;
 const { AT_SYMLINK_NOFOLLOW, S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK, O_PATH, O_CLOEXEC } = C;
@@ -154,7 +153,8 @@ const kDeleted = Buffer.from(' (deleted)');
 function nativeVerdict(path, target, n) {
   if (target[0] !== 0x2f) return ENOENT;
   const first = typeof path === 'string' ? path.charCodeAt(0) : path[0];
-  if (first !== 0x2f && getcwd() === ENOENT) return ENOENT;
+  // (Loaded here: process/cwd is part of a cycle at start-up.)
+  if (first !== 0x2f && require('../process/cwd').getcwd() === ENOENT) return ENOENT;
   if (n > kDeleted.length && target.subarray(n - kDeleted.length, n).equals(kDeleted) &&
       statPathRaw(Buffer.from(target.subarray(0, n)), AT_SYMLINK_NOFOLLOW) !== 0) return ENOENT;
   return 0;

@@ -13,6 +13,7 @@ const {
     ERR_OUT_OF_RANGE,
   },
   hideStackFrames,
+  markUnwrapped,
 } = require('../errors');
 const {
   validateAbortSignal,
@@ -248,6 +249,8 @@ for (const fn of [
   validateBufferArray, validatePosition, validateStringAfterArrayBufferView, stringToSymlinkType,
   validateRmdirOptions, validateRmOptionsShape, validateCpOptions,
 ]) hideStackFrames(fn);
+markUnwrapped(assertEncoding); // plain NodeErrors in Node (not wrapped there)
+markUnwrapped(getOptions);
 
 module.exports = {
   kEmptyObject,
