@@ -3,6 +3,7 @@
 // `recursive`, Node's JavaScript watcher (./watch-recursive.js).
 'use strict';
 
+const { AsyncResource } = require('async_hooks');
 const { EventEmitter } = require('events');
 const { Buffer } = require('buffer');
 const { toNamespacedPath } = require('path');
@@ -45,6 +46,8 @@ class FSEvent {
   #encoding = 'utf8';
   #closed = false;
 
+  #scope = null;
+
   constructor() {
     this.onchange = null;
   }
@@ -62,6 +65,9 @@ class FSEvent {
     const wd = inotify.start(this, path, this.#ref);
     if (wd < 0) return wd;
     this.#wd = wd;
+    // Events arrive in the async context of fs.watch(), as from Node's
+    // FSEventWrap (one inotify instance serves every watcher).
+    this.#scope = new AsyncResource('FSEVENTWRAP');
     return 0;
   }
 
@@ -90,7 +96,9 @@ class FSEvent {
   // From the inotify instance: libuv's event bits and the name's bytes.
   _event(events, bytes) {
     const type = events & inotify.UV_RENAME ? 'rename' : 'change';
-    this.onchange(0, type, encodeBytes(bytes, 0, bytes.length, this.#encoding));
+    const name = encodeBytes(bytes, 0, bytes.length, this.#encoding);
+    if (this.#scope === null) this.onchange(0, type, name);
+    else this.#scope.runInAsyncScope(this.onchange, this, 0, type, name);
   }
 }
 
