@@ -37,6 +37,16 @@ function both(label, start) {
     });
     setTimeout(() => fs.writeFileSync(name, ''), 20);
   });
+  await both('watchFile', (done) => {
+    const name = `s${als.getStore().id}`;
+    fs.writeFileSync(name, '1');
+    fs.watchFile(name, { interval: 10 }, () => {
+      fs.unwatchFile(name);
+      fs.unlinkSync(name);
+      done();
+    });
+    setTimeout(() => fs.writeFileSync(name, '22'), 60);
+  });
   als.run({ id: 3 }, () => fs.stat('f', () => note('after run, inside')));
   fs.stat('f', () => note('outside any run'));
   await new Promise((r) => setTimeout(r, 100));

@@ -4,6 +4,7 @@
 // 'change' with (current, previous) Stats when the two differ.
 'use strict';
 
+const { AsyncResource } = require('async_hooks');
 const { EventEmitter } = require('events');
 const pathModule = require('path');
 const nr = require('libjs/sysnr');
@@ -70,6 +71,7 @@ class StatWatcher {
   #prev = new Uint8Array(REC_SIZE); // the last good record (zeros before one)
   #cur = new Uint8Array(REC_SIZE);
   #startTime = 0;
+  #scope = null; // the async context of watchFile(), for every poll
 
   constructor(bigint) {
     this.#bigint = !!bigint;
@@ -83,6 +85,7 @@ class StatWatcher {
     this.#interval = interval > 0 ? interval : 1;
     this.#active = true;
     this.#startTime = Math.floor(loop.now());
+    this.#scope = new AsyncResource('STATWATCHER');
     this.#poll();
     return 0;
   }
@@ -151,7 +154,9 @@ class StatWatcher {
     this.#timer = loop.setTimeout(() => {
       this.#timer = null;
       this.#startTime = Math.floor(loop.now());
-      this.#poll();
+      // Node's StatWatcher is an async resource made by watchFile(): its
+      // listeners see that call's context (AsyncLocalStorage), not libaio's.
+      this.#scope.runInAsyncScope(this.#poll, this);
     }, timeout);
     if (!this.#ref) this.#timer.unref();
   }
