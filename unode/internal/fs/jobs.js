@@ -6,6 +6,7 @@
 const { AsyncResource } = require('async_hooks');
 const eloop = require('eloop');
 const trace = require('libjs/trace');
+const active = require('./active');
 const { cpath } = require('libjs/args');
 const { AT_FDCWD } = require('libjs/constants');
 
@@ -32,6 +33,7 @@ const runTicks = typeof process._tickCallback === 'function' ? process._tickCall
 function completer(cb, type) {
   const scope = new AsyncResource(type);
   return (r) => {
+    active.jobDone(type);
     runTicks();
     scope.runInAsyncScope(cb, undefined, r);
   };
@@ -42,6 +44,7 @@ function completer(cb, type) {
 function tracedCompleter(cb, type, nr, args) {
   const scope = new AsyncResource(type);
   return (r) => {
+    active.jobDone(type);
     runTicks();
     trace.record(nr, args, r, { tag: 'eloop' });
     scope.runInAsyncScope(cb, undefined, r);
@@ -57,15 +60,18 @@ function submit(cb, nr, a, b, c, d, e, f) {
 
 function submitAs(type, cb, n, nr, a, b, c, d, e, f) {
   const done = trace.enabled ? tracedCompleter(cb, type, nr, [a, b, c, d, e, f].slice(0, n)) : completer(cb, type);
+  let id;
   switch (n) {
-    case 0: return eloop.submit(nr, done);
-    case 1: return eloop.submit(nr, a, done);
-    case 2: return eloop.submit(nr, a, b, done);
-    case 3: return eloop.submit(nr, a, b, c, done);
-    case 4: return eloop.submit(nr, a, b, c, d, done);
-    case 5: return eloop.submit(nr, a, b, c, d, e, done);
-    default: return eloop.submit(nr, a, b, c, d, e, f, done);
+    case 0: id = eloop.submit(nr, done); break;
+    case 1: id = eloop.submit(nr, a, done); break;
+    case 2: id = eloop.submit(nr, a, b, done); break;
+    case 3: id = eloop.submit(nr, a, b, c, done); break;
+    case 4: id = eloop.submit(nr, a, b, c, d, done); break;
+    case 5: id = eloop.submit(nr, a, b, c, d, e, done); break;
+    default: id = eloop.submit(nr, a, b, c, d, e, f, done);
   }
+  active.jobStarted(type);
+  return id;
 }
 
 // The same as a Promise of the result (never rejected for a kernel error).
@@ -84,4 +90,4 @@ function span(buf, off, len) {
   return new Uint8Array(buf.buffer, buf.byteOffset + off, len);
 }
 
-module.exports = { submit, call, span, runTicks, kpath, AT_FDCWD };
+module.exports = { submit, submitAs, call, span, runTicks, kpath, AT_FDCWD };

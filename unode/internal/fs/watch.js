@@ -8,6 +8,7 @@ const { EventEmitter } = require('events');
 const { Buffer } = require('buffer');
 const { toNamespacedPath } = require('path');
 const inotify = require('./inotify');
+const active = require('./active');
 const { encodeBytes, getOptions, copyObject, kEmptyObject } = require('./utils');
 const {
   AbortError,
@@ -68,14 +69,18 @@ class FSEvent {
     // Events arrive in the async context of fs.watch(), as from Node's
     // FSEventWrap (one inotify instance serves every watcher).
     this.#scope = new AsyncResource('FSEVENTWRAP');
+    active.watcherStarted(this);
     return 0;
   }
 
   close() {
     if (this.#closed) return;
     this.#closed = true;
+    active.watcherStopped(this);
     if (this.#wd >= 0) inotify.stop(this, this.#wd, this.#ref);
   }
+
+  get resourceName() { return 'FSEventWrap'; }
 
   ref() {
     if (this.#ref) return;

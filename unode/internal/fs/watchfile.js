@@ -11,6 +11,7 @@ const nr = require('libjs/sysnr');
 const statxStruct = require('libjs/struct/statx');
 const statStruct = require('libjs/struct/stat');
 const jobs = require('./jobs');
+const active = require('./active');
 const S = require('./stats');
 const { uvExceptionFromContext } = require('../errors');
 const { getValidatedPath, validateFunction, validateUint32 } = require('../validators');
@@ -86,12 +87,14 @@ class StatWatcher {
     this.#active = true;
     this.#startTime = Math.floor(loop.now());
     this.#scope = new AsyncResource('STATWATCHER');
+    active.watcherStarted(this);
     this.#poll();
     return 0;
   }
 
   close() {
     this.#active = false;
+    active.watcherStopped(this);
     if (this.#timer !== null) {
       this.#timer.close();
       this.#timer = null;
@@ -112,12 +115,15 @@ class StatWatcher {
     return this.#ref && this.#active;
   }
 
+  get resourceName() { return 'StatWatcher'; }
+
   // The stat job keeps the process alive while it runs, as libuv's request
   // does; the timer between two polls only while the handle is ref'd.
   #poll() {
     const rec = this.#cur;
-    if (useStatx) jobs.submit((r) => this.#done(r, rec), nr.statx, AT_FDCWD, this.#path, 0, STATX_MASK, rec);
-    else jobs.submit((r) => this.#done(r, rec), nr.newfstatat, AT_FDCWD, this.#path, rec, 0);
+    const done = (r) => this.#done(r, rec);
+    if (useStatx) jobs.submitAs('STATWATCHER', done, 5, nr.statx, AT_FDCWD, this.#path, 0, STATX_MASK, rec);
+    else jobs.submitAs('STATWATCHER', done, 4, nr.newfstatat, AT_FDCWD, this.#path, rec, 0);
   }
 
   #done(r, rec) {
