@@ -184,17 +184,17 @@ describe('fs.watchFile against Node', function() {
     nodeFs.writeFileSync(f, '');
     let polls = 0;
     const jobs = require('../../unode/internal/fs/jobs');
-    const submit = jobs.submit;
-    jobs.submit = function(cb, nr, ...rest) {
+    const submitIn = jobs.submitIn; // a poll runs in its watcher's scope, not as a request
+    jobs.submitIn = function(scope, cb, n, nr, ...rest) {
       if (rest[1] === f) polls++;
-      return Reflect.apply(submit, this, [cb, nr, ...rest]);
+      return Reflect.apply(submitIn, this, [scope, cb, n, nr, ...rest]);
     };
     try {
       ufs.watchFile(f, { interval: 50 }, () => {});
       await ms(320);
       ufs.unwatchFile(f);
     } finally {
-      jobs.submit = submit;
+      jobs.submitIn = submitIn;
     }
     // A loaded machine polls less often, never more.
     assert.ok(polls >= 3 && polls <= 8, `${polls} polls`);

@@ -312,6 +312,20 @@ const { getActiveResourcesInfo } = {
   },
 };
 
+// The objects behind them: unode's requests and watchers' owners after Node's.
+const nodeActiveRequests = process._getActiveRequests;
+const nodeActiveHandles = process._getActiveHandles;
+const { _getActiveRequests, _getActiveHandles } = {
+  _getActiveRequests() {
+    return [...Reflect.apply(nodeActiveRequests, process, []),
+      ...require('../internal/fs/active').activeRequests()];
+  },
+  _getActiveHandles() {
+    return [...Reflect.apply(nodeActiveHandles, process, []),
+      ...require('../internal/fs/active').activeHandles()];
+  },
+};
+
 // Replace `key` on `target`, keeping the property's attributes.
 function put(target, key, value) {
   const d = Object.getOwnPropertyDescriptor(target, key);
@@ -352,6 +366,8 @@ function install(target) {
   put(target, 'resourceUsage', resourceUsage);
   put(target, 'cpuUsage', cpuUsage);
   if (typeof nodeActiveResourcesInfo === 'function') put(target, 'getActiveResourcesInfo', getActiveResourcesInfo);
+  if (typeof nodeActiveRequests === 'function') put(target, '_getActiveRequests', _getActiveRequests);
+  if (typeof nodeActiveHandles === 'function') put(target, '_getActiveHandles', _getActiveHandles);
 }
 
 module.exports = {
@@ -377,5 +393,7 @@ module.exports = {
   resourceUsage,
   cpuUsage,
   getActiveResourcesInfo,
+  _getActiveRequests,
+  _getActiveHandles,
   install,
 };

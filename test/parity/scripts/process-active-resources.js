@@ -15,6 +15,8 @@ fs.watchFile('f', { interval: 5 }, () => {});
 const u = fs.watch('.');
 u.unref();
 console.log('busy', process.getActiveResourcesInfo());
+console.log('requests', process._getActiveRequests().map((r) => r.constructor.name));
+console.log('handles', process._getActiveHandles().filter((h) => h === w || h.constructor.name === 'StatWatcher').length);
 w.close();
 u.close();
 fs.unwatchFile('f');

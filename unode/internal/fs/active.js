@@ -1,27 +1,33 @@
-// unode/internal/fs: what process.getActiveResourcesInfo() lists for fs, as
-// Node lists its C++ objects: one 'FSReqCallback' or 'FSReqPromise' per job
-// in flight, one 'FSEventWrap' per ref'd fs.watch watcher, one 'StatWatcher'
-// per ref'd fs.watchFile watcher.
+// unode/internal/fs: what process.getActiveResourcesInfo(),
+// _getActiveRequests() and _getActiveHandles() show for fs, as Node shows its
+// C++ objects: each request in flight (FSReqCallback, FSReqPromise), and each
+// ref'd watcher (FSEventWrap, StatWatcher) by its owner, the object fs.watch
+// or fs.watchFile gave out.
 'use strict';
 
-const pending = { FSREQCALLBACK: 0, FSREQPROMISE: 0 };
-const watchers = new Set(); // objects with hasRef() and a `resourceName`
+const requests = new Set(); // in creation order, as Node lists them
+const watchers = new Set(); // handles with hasRef(), `resourceName` and `owner`
 
-// Other job types (a watchFile poll: libuv's fs_poll makes no request object
-// Node lists) are not counted.
-function jobStarted(type) { if (type in pending) pending[type]++; }
-function jobDone(type) { if (type in pending) pending[type]--; }
+function requestStarted(req) { requests.add(req); }
+function requestDone(req) { requests.delete(req); }
 function watcherStarted(w) { watchers.add(w); }
 function watcherStopped(w) { watchers.delete(w); }
 
-// { requests, handles }: the names in Node's order of creation.
+// { requests, handles }: names, for getActiveResourcesInfo().
 function info() {
-  const requests = [];
-  for (let i = 0; i < pending.FSREQCALLBACK; i++) requests.push('FSReqCallback');
-  for (let i = 0; i < pending.FSREQPROMISE; i++) requests.push('FSReqPromise');
+  const names = [];
+  for (const r of requests) names.push(r.constructor.name);
   const handles = [];
   for (const w of watchers) if (w.hasRef()) handles.push(w.resourceName);
-  return { requests, handles };
+  return { requests: names, handles };
 }
 
-module.exports = { jobStarted, jobDone, watcherStarted, watcherStopped, info };
+function activeRequests() { return [...requests]; }
+
+function activeHandles() {
+  const out = [];
+  for (const w of watchers) if (w.hasRef() && w.owner != null) out.push(w.owner);
+  return out;
+}
+
+module.exports = { requestStarted, requestDone, watcherStarted, watcherStopped, info, activeRequests, activeHandles };

@@ -25,41 +25,53 @@ function kpath(p) {
 // errors made in promise continuations have clean stacks).
 const runTicks = typeof process._tickCallback === 'function' ? process._tickCallback : () => {};
 
-//
-// Each job is an async resource, as each of Node's FSReqCallback is: the
+// Each job is an async resource, as each of Node's requests is: the
 // completion runs in the async context of the submit (AsyncLocalStorage's
 // store, executionAsyncId, async_hooks' before/after), not in that of
-// eloop's watcher. ~100 ns a job.
-function completer(cb, type) {
-  const scope = new AsyncResource(type);
-  return (r) => {
-    active.jobDone(type);
+// eloop's watcher. The classes carry Node's names (what async_hooks' init
+// and process._getActiveRequests() show). ~100 ns a job.
+class FSReqCallback extends AsyncResource {
+  constructor() { super('FSREQCALLBACK'); }
+}
+class FSReqPromise extends AsyncResource {
+  constructor() { super('FSREQPROMISE'); }
+}
+
+// `scope`: a request class (a new request per job), or an AsyncResource the
+// job runs in without being a request of its own (a watchFile poll runs in
+// its watcher's, as libuv's fs_poll makes no request Node lists).
+function completer(cb, scope) {
+  const req = typeof scope === 'function' ? new scope() : scope;
+  return [req, (r) => {
+    active.requestDone(req);
     runTicks();
-    scope.runInAsyncScope(cb, undefined, r);
-  };
+    req.runInAsyncScope(cb, undefined, r);
+  }];
 }
 
 // With UNODE_TRACE, each job is written to the trace when it completes
 // (eloop runs it on a worker thread, out of reach of libjs's gate).
-function tracedCompleter(cb, type, nr, args) {
-  const scope = new AsyncResource(type);
-  return (r) => {
-    active.jobDone(type);
+function tracedCompleter(cb, scope, nr, args) {
+  const req = typeof scope === 'function' ? new scope() : scope;
+  return [req, (r) => {
+    active.requestDone(req);
     runTicks();
     trace.record(nr, args, r, { tag: 'eloop' });
-    scope.runInAsyncScope(cb, undefined, r);
-  };
+    req.runInAsyncScope(cb, undefined, r);
+  }];
 }
 
 // submit(cb, nr, ...args): cb(result) later, from the loop. Every object
 // argument (a Buffer, a view over part of one, a NUL-terminated path) stays
 // referenced by eloop until the completion has been delivered.
 function submit(cb, nr, a, b, c, d, e, f) {
-  return submitAs('FSREQCALLBACK', cb, arguments.length - 2, nr, a, b, c, d, e, f);
+  return submitIn(FSReqCallback, cb, arguments.length - 2, nr, a, b, c, d, e, f);
 }
 
-function submitAs(type, cb, n, nr, a, b, c, d, e, f) {
-  const done = trace.enabled ? tracedCompleter(cb, type, nr, [a, b, c, d, e, f].slice(0, n)) : completer(cb, type);
+// The same with n arguments, in `scope` (see completer).
+function submitIn(scope, cb, n, nr, a, b, c, d, e, f) {
+  const [req, done] = trace.enabled ? tracedCompleter(cb, scope, nr, [a, b, c, d, e, f].slice(0, n)) :
+    completer(cb, scope);
   let id;
   switch (n) {
     case 0: id = eloop.submit(nr, done); break;
@@ -70,7 +82,7 @@ function submitAs(type, cb, n, nr, a, b, c, d, e, f) {
     case 5: id = eloop.submit(nr, a, b, c, d, e, done); break;
     default: id = eloop.submit(nr, a, b, c, d, e, f, done);
   }
-  active.jobStarted(type);
+  if (req !== scope) active.requestStarted(req);
   return id;
 }
 
@@ -78,7 +90,7 @@ function submitAs(type, cb, n, nr, a, b, c, d, e, f) {
 function call(nr, a, b, c, d, e, f) {
   const n = arguments.length - 1;
   return new Promise((resolve) => {
-    submitAs('FSREQPROMISE', resolve, n, nr, a, b, c, d, e, f);
+    submitIn(FSReqPromise, resolve, n, nr, a, b, c, d, e, f);
   });
 }
 
@@ -90,4 +102,4 @@ function span(buf, off, len) {
   return new Uint8Array(buf.buffer, buf.byteOffset + off, len);
 }
 
-module.exports = { submit, submitAs, call, span, runTicks, kpath, AT_FDCWD };
+module.exports = { submit, submitIn, call, span, runTicks, kpath, AT_FDCWD };

@@ -82,6 +82,8 @@ class FSEvent {
 
   get resourceName() { return 'FSEventWrap'; }
 
+  get owner() { return this[ownerSymbol]; }
+
   ref() {
     if (this.#ref) return;
     this.#ref = true;

@@ -117,13 +117,15 @@ class StatWatcher {
 
   get resourceName() { return 'StatWatcher'; }
 
+  get owner() { return this[ownerSymbol]; }
+
   // The stat job keeps the process alive while it runs, as libuv's request
   // does; the timer between two polls only while the handle is ref'd.
   #poll() {
     const rec = this.#cur;
     const done = (r) => this.#done(r, rec);
-    if (useStatx) jobs.submitAs('STATWATCHER', done, 5, nr.statx, AT_FDCWD, this.#path, 0, STATX_MASK, rec);
-    else jobs.submitAs('STATWATCHER', done, 4, nr.newfstatat, AT_FDCWD, this.#path, rec, 0);
+    if (useStatx) jobs.submitIn(this.#scope, done, 5, nr.statx, AT_FDCWD, this.#path, 0, STATX_MASK, rec);
+    else jobs.submitIn(this.#scope, done, 4, nr.newfstatat, AT_FDCWD, this.#path, rec, 0);
   }
 
   #done(r, rec) {
