@@ -33,8 +33,10 @@ const EOPNOTSUPP = -95;
 
 // Node's MKDirpAsync: a stack of paths, one mkdir per step; a stat decides
 // what an error other than ENOENT means. cb(0, first directory created or
-// undefined) or cb(-errno). Paths are strings, or latin1 strings standing for
-// the bytes of a Buffer path (toKernel turns them back).
+// undefined) or cb(-errno, the path of the step that failed: Node's error
+// names its request's path, an intermediate directory included). Paths are
+// strings, or latin1 strings standing for the bytes of a Buffer path
+// (toKernel turns them back).
 function mkdirp(path, mode, toKernel, cb) {
   const stack = [path];
   let first;
@@ -49,7 +51,7 @@ function mkdirp(path, mode, toKernel, cb) {
         if (stack.length === 0) cb(0, first);
         else next();
       } else if (err === EACCES || err === ENOSPC || err === ENOTDIR || err === EPERM) {
-        cb(err);
+        cb(err, p);
       } else if (err === ENOENT) {
         const slash = p.lastIndexOf('/');
         const dirname = slash === -1 ? p : p.slice(0, slash);
@@ -67,11 +69,11 @@ function mkdirp(path, mode, toKernel, cb) {
           const isDir = r === 0 && (stats.mode & S_IFMT) === S_IFDIR;
           if (orig === EEXIST && stack.length > 0) {
             if (isDir) next();
-            else cb(ENOTDIR);
+            else cb(ENOTDIR, p);
             return;
           }
-          if (r < 0) cb(r);
-          else if (!isDir) cb(EEXIST);
+          if (r < 0) cb(r, p);
+          else if (!isDir) cb(EEXIST, p);
           else cb(0, first);
         });
       }

@@ -38,15 +38,17 @@ function mkdirOptions(options) {
   return [mode, recursive];
 }
 
-// mkdir -p on eloop; cb(-errno) or cb(0, first directory created as a
-// string, or undefined). Buffer paths travel as latin1 strings of their bytes.
+// mkdir -p on eloop; cb(-errno, the path the error names) or cb(0, first
+// directory created as a string, or undefined). Buffer paths travel as
+// latin1 strings of their bytes.
 function mkdirRecursive(path, mode, cb) {
   if (typeof path === 'string') {
     ap.mkdirp(path, mode, identity, cb);
     return;
   }
-  ap.mkdirp(Buffer.from(path).toString('latin1'), mode, latin1Bytes, (r, first) => {
-    cb(r, first === undefined ? undefined : Buffer.from(first, 'latin1').toString('utf8'));
+  ap.mkdirp(Buffer.from(path).toString('latin1'), mode, latin1Bytes, (r, p) => {
+    if (r < 0) cb(r, Buffer.from(p, 'latin1'));
+    else cb(r, p === undefined ? undefined : Buffer.from(p, 'latin1').toString('utf8'));
   });
 }
 
@@ -62,7 +64,7 @@ function mkdir(path, options, callback) {
     return;
   }
   mkdirRecursive(path, mode, (r, first) => {
-    if (r < 0) callback(uvErr(r, 'mkdir', path));
+    if (r < 0) callback(uvErr(r, 'mkdir', first));
     else if (first === undefined) callback(null);
     else callback(null, first);
   });

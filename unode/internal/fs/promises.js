@@ -260,7 +260,7 @@ async function mkdir(path, options) {
     return undefined;
   }
   const [r, first] = await pair((cb) => require('./callback-paths').mkdirRecursive(path, m, cb));
-  if (r < 0) throw await uvRejection(r, 'mkdir', path);
+  if (r < 0) throw await uvRejection(r, 'mkdir', first); // (on failure, the path the error names)
   return first;
 }
 
