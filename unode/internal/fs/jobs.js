@@ -37,28 +37,26 @@ class FSReqPromise extends AsyncResource {
   constructor() { super('FSREQPROMISE'); }
 }
 
-// `scope`: a request class (a new request per job), or an AsyncResource the
-// job runs in without being a request of its own (a watchFile poll runs in
-// its watcher's, as libuv's fs_poll makes no request Node lists).
-function completer(cb, scope) {
-  const req = typeof scope === 'function' ? new scope() : scope;
-  return [req, (r) => {
+// `req`: the job's request, or an AsyncResource it runs in without being a
+// request of its own (a watchFile poll runs in its watcher's, as libuv's
+// fs_poll makes no request Node lists).
+function completer(cb, req) {
+  return (r) => {
     active.requestDone(req);
     runTicks();
     req.runInAsyncScope(cb, undefined, r);
-  }];
+  };
 }
 
 // With UNODE_TRACE, each job is written to the trace when it completes
 // (eloop runs it on a worker thread, out of reach of libjs's gate).
-function tracedCompleter(cb, scope, nr, args) {
-  const req = typeof scope === 'function' ? new scope() : scope;
-  return [req, (r) => {
+function tracedCompleter(cb, req, nr, args) {
+  return (r) => {
     active.requestDone(req);
     runTicks();
     trace.record(nr, args, r, { tag: 'eloop' });
     req.runInAsyncScope(cb, undefined, r);
-  }];
+  };
 }
 
 // submit(cb, nr, ...args): cb(result) later, from the loop. Every object
@@ -68,10 +66,11 @@ function submit(cb, nr, a, b, c, d, e, f) {
   return submitIn(FSReqCallback, cb, arguments.length - 2, nr, a, b, c, d, e, f);
 }
 
-// The same with n arguments, in `scope` (see completer).
+// The same with n arguments, in `scope`: a request class (a new request for
+// this job) or an AsyncResource (see completer).
 function submitIn(scope, cb, n, nr, a, b, c, d, e, f) {
-  const [req, done] = trace.enabled ? tracedCompleter(cb, scope, nr, [a, b, c, d, e, f].slice(0, n)) :
-    completer(cb, scope);
+  const req = typeof scope === 'function' ? new scope() : scope;
+  const done = trace.enabled ? tracedCompleter(cb, req, nr, [a, b, c, d, e, f].slice(0, n)) : completer(cb, req);
   let id;
   switch (n) {
     case 0: id = eloop.submit(nr, done); break;
