@@ -126,6 +126,46 @@ describe('libjs/struct dirent64', () => {
     assert.strictEqual(all, 2);
   });
 
+  it('list() names are strings of their own: a kept name does not keep its chunk alive (child, --expose-gc)', function() {
+    this.timeout(60000);
+    // 600 names of 40+ bytes fill ~38 KiB of records; keeping one long and
+    // one short name from each of 1,000 listings must not hold 1,000 chunks.
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'libjs-dirent-keep-'));
+    try {
+      for (let k = 0; k < 600; k++) fs.writeFileSync(path.join(big, `a-rather-long-file-name-number-${k}.txt`), '');
+      fs.writeFileSync(path.join(big, 'short'), '');
+      const code = `
+        const L = require(${JSON.stringify(path.join(__dirname, '../../../libjs'))});
+        const c = require(${JSON.stringify(path.join(__dirname, '../../../libjs/constants'))});
+        const { dirent64 } = require(${JSON.stringify(path.join(__dirname, '../../../libjs/struct'))});
+        const buf = Buffer.alloc(65536);
+        const keep = [];
+        const listing = () => {
+          const d = L.openat(c.AT_FDCWD, ${JSON.stringify(big)}, c.O_RDONLY | c.O_DIRECTORY | c.O_CLOEXEC, 0);
+          const names = [];
+          for (let n; (n = L.getdents64(d, buf, buf.length)) > 0;) dirent64.list(buf, n, names);
+          L.close(d);
+          return names;
+        };
+        gc();
+        const before = process.memoryUsage().heapUsed;
+        for (let r = 0; r < 1000; r++) {
+          const names = listing();
+          keep.push(names.find((x) => x.length > 13), names.find((x) => x === 'short'));
+        }
+        gc();
+        process.stdout.write(JSON.stringify({ grew: process.memoryUsage().heapUsed - before, kept: keep.length }));`;
+      const r = require('child_process').spawnSync(process.execPath, ['--expose-gc', '-e', code], { encoding: 'utf8' });
+      assert.strictEqual(r.status, 0, r.stderr);
+      const { grew, kept } = JSON.parse(r.stdout);
+      assert.strictEqual(kept, 2000);
+      // Slices of each chunk's string would hold ~38 MB; 2,000 copies hold ~0.2 MB.
+      assert.ok(grew < 8e6, `heap grew by ${grew} bytes for 2,000 kept names`);
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('checks its arguments and refuses corrupt records', () => {
     assert.throws(() => dirent64.list(Buffer.alloc(10), 11, []), TypeError);
     assert.throws(() => dirent64.list(Buffer.alloc(10), 0, null), TypeError);
