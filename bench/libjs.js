@@ -3,7 +3,8 @@
 // of 10,000 entries vs fs.readdirSync, vDSO clock_gettime vs
 // process.hrtime.bigint() vs the system call. One run, variants interleaved,
 // medians of rounds. Each target's floor is timed in the same run: the kernel
-// call alone, in a C loop inside this process (libsys.bench).
+// call alone, in a C loop inside this process (libsys.bench), and for stat by
+// path the Node-API floor: a C function that makes that one call, called from JS.
 // `node bench/libjs.js` (ROUNDS, ITER, DIR=/some/dir for the listing)
 'use strict';
 const fs = require('fs');
@@ -44,6 +45,7 @@ const r1 = run({
   'stat.decodeBigInt alone': (n) => { for (let i = 0; i < n; i++) sink = stat.decodeBigInt(sbuf); },
   'floor: C loop SYS_fstat': (n) => libsys.bench.fstat(fd, n),
   'floor: C loop statx(path)': (n) => libsys.bench.statx(file, 0, n),
+  'floor: Node-API, stat(path) in C': (n) => { for (let i = 0; i < n; i++) sink = libsys.bench.statOnce(file); },
 }, { rounds: ROUNDS, iterations: ITER });
 
 // clocks
@@ -100,6 +102,8 @@ table('ratios', [
   ['L.stat + decode / fs.statSync', ratio(r1['L.stat + decode'], r1['fs.statSync']), 'target <= 0.60x',
     floorNote(r1['floor: C loop statx(path)'], r1['fs.statSync'])],
   ['  same, path pre-encoded', ratio(r1['L.stat(Buffer path) + decode'], r1['fs.statSync']), '(string marshalling excluded)'],
+  ['  Node-API floor / fs.statSync', ratio(r1['floor: Node-API, stat(path) in C'], r1['fs.statSync']),
+    '(a C function making the one call, from JS; nothing decoded)'],
   ['L.statx + decode / fs.statSync', ratio(r1['L.statx + decode'], r1['fs.statSync']), 'target <= 0.60x',
     floorNote(r1['floor: C loop statx(path)'], r1['fs.statSync'])],
   ['  syscall() fstat, stat + decode', `${ratio(r1['syscall() fstat + decode'], r1['fs.fstatSync'])}, ` +

@@ -72,7 +72,8 @@ export function fdUntrack(fd: number): void;
 /** 1 where syscall() uses inline assembly (x86-64), 0 where it uses libc's syscall(2). */
 export const rawAsm: 0 | 1;
 
-/** Bench-only C baselines, timed inside the same process: each returns ns per operation. */
+/** Bench-only C baselines, timed inside the same process: each returns ns per operation
+ * (statOnce and noop excepted: JavaScript times them, one call per operation). */
 export const bench: {
   getpid(iterations: number): number;
   read(fd: number, length: number, iterations: number): number;
@@ -86,5 +87,8 @@ export const bench: {
   /** ns per listing: openat(O_DIRECTORY), getdents64 until 0 (256 KiB buffer), close */
   listdir(path: string, iterations: number): number;
   clock_gettime(clock: number, iterations: number): number;
+  /** One stat(path) (newfstatat on aarch64) into a stack buffer; its result (0 or -errno).
+   * The least a Node-API function does per stat by path. */
+  statOnce(path: string): number;
   noop(): void;
 };

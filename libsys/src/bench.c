@@ -128,6 +128,31 @@ static napi_value bench_statx(napi_env env, napi_callback_info info) {
   return ret_double(env, (now_ns() - t0) / (double)a[1]);
 }
 
+/* statOnce(path) -> the result of one stat(path) (newfstatat on aarch64)
+ * into a stack buffer: the least a Node-API function can do per stat by path
+ * (the string copied out of V8, one kernel call, a Number back). Called once
+ * per iteration from JavaScript, it is the Node-API floor that libjs's stat
+ * is measured against. */
+static napi_value bench_stat_once(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  char p[4096];
+  size_t len;
+  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 1 || napi_get_value_string_utf8(env, argv[0], p, sizeof p, &len) != napi_ok ||
+      len + 1 >= sizeof p)
+    return sys__type_error(env, "bench: argument 1 must be a path string");
+  char st[256];
+#ifdef SYS_stat
+  int64_t r = sys_raw3(SYS_stat, (int64_t)(uintptr_t)p, (int64_t)(uintptr_t)st, 0);
+#else
+  int64_t r = sys_raw6(SYS_newfstatat, -100, (int64_t)(uintptr_t)p, (int64_t)(uintptr_t)st, 0, 0, 0);
+#endif
+  napi_value out;
+  NAPI_CALL(env, napi_create_int32(env, (int32_t)r, &out));
+  return out;
+}
+
 /* pread(fd, length, iterations) -> ns per pread64(fd, buf, length, 0). */
 static napi_value bench_pread(napi_env env, napi_callback_info info) {
   int64_t a[3];
@@ -182,6 +207,7 @@ int sys__init_bench(napi_env env, napi_value exports) {
   if (sys__export_fn(env, b, "fstat", bench_fstat, NULL) < 0) return -1;
   if (sys__export_fn(env, b, "fstatx", bench_fstatx, NULL) < 0) return -1;
   if (sys__export_fn(env, b, "statx", bench_statx, NULL) < 0) return -1;
+  if (sys__export_fn(env, b, "statOnce", bench_stat_once, NULL) < 0) return -1;
   if (sys__export_fn(env, b, "pread", bench_pread, NULL) < 0) return -1;
   if (sys__export_fn(env, b, "listdir", bench_listdir, NULL) < 0) return -1;
   if (sys__export_fn(env, b, "noop", bench_noop, NULL) < 0) return -1;
