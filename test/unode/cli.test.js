@@ -58,6 +58,14 @@ describe('unode command', function() {
       assert.strictEqual(run('node', [BIN, '-e', 'process.exit(9)']).status, 9);
       assert.strictEqual(run('node', [BIN, '--version']).stdout, line);
     });
+
+    it('run by node as a script, passes node\'s options given before it on to the app', function() {
+      const r = run('node', ['--expose-gc', '--stack-trace-limit=3', BIN, '-p',
+        'typeof gc + " " + Error.stackTraceLimit + " " + JSON.stringify(process.execArgv)']);
+      assert.deepStrictEqual([r.stdout, r.stderr, r.status],
+        [`function 3 ${JSON.stringify(['--expose-gc', '--stack-trace-limit=3', '-p',
+          'typeof gc + " " + Error.stackTraceLimit + " " + JSON.stringify(process.execArgv)'])}\n`, '', 0]);
+    });
   });
 
   describe('as node does', function() {

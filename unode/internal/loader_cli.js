@@ -78,7 +78,10 @@ function execNode(binFile, args) {
     return v;
   };
   // Every string stays referenced by `argv`/`envp` until execve returns.
-  const argv = [process.argv0 || 'node', '-r', binFile, ...args].map(cstr);
+  // node's own options given before this file (`node --expose-gc
+  // unode/bin/unode.js app.js`) are the app's too; they follow the preload,
+  // as the shell part puts the user's options after it.
+  const argv = [process.argv0 || 'node', '-r', binFile, ...process.execArgv, ...args].map(cstr);
   const envp = Object.entries(process.env).map(([k, v]) => cstr(`${k}=${v}`));
   // node marks the descriptors it inherited close-on-exec; stdio must reach
   // the new node. (Other inherited descriptors are not passed on: only the
