@@ -27,16 +27,22 @@ const checkedError = hideStackFrames(function osCheckedError(n, syscall) {
   });
 });
 
-// Node's getCheckedFunction: the error's stack starts at the caller.
+// Node's getCheckedFunction: the error's stack starts at the caller. As
+// hideStackFrames does, the function keeps its unwrapped form as
+// `withoutStackTrace` (a checkError that throws without taking a stack).
 function checked(fn) {
-  return function wrappedFn(...args) {
+  function wrappedFn(...args) {
     try {
       return Reflect.apply(fn, this, args);
     } catch (error) {
       if (Error.stackTraceLimit) Error.captureStackTrace(error, wrappedFn);
       throw error;
     }
+  }
+  wrappedFn.withoutStackTrace = function checkError(...args) {
+    return Reflect.apply(fn, this, args);
   };
+  return wrappedFn;
 }
 
 let osInfo = null;

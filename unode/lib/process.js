@@ -19,7 +19,9 @@ const dir = lazy(() => require('../internal/process/cwd'));
 const ids = lazy(() => require('../internal/process/ids'));
 const usage = lazy(() => require('../internal/process/usage'));
 const creds = lazy(() => require('../internal/process/creds'));
-const osConstants = lazy(() => require('../internal/os/constants'));
+// The signals of the os.constants programs see (Node's own object: its
+// os.constants cannot be replaced), so that names added to it count.
+const userSignals = () => require('os').constants.signals;
 
 // A worker thread's process has Node's stand-ins for what only the main
 // thread may do (chdir, the id setters), marked `disabled`.
@@ -90,10 +92,11 @@ function wrappedCwd() {
   return cachedCwd;
 }
 
-// A worker cannot see the main thread's chdir: no cache.
-function workerCwd() {
+// A worker cannot see the main thread's chdir: no cache. Node assigns it as
+// an anonymous function: its name is ''.
+const workerCwd = [function() {
   return rawCwd();
-}
+}][0];
 
 function wrappedChdir(directory) {
   validators().validateString(directory, 'directory');
@@ -126,9 +129,13 @@ const workerUmask = {
 // process._kill: the raw call (0 or -errno), which process.kill makes
 // through the process object, as Node's does, so that a replaced _kill (tests
 // do this) sees the call. A C++ function in Node: no constructor.
+// With fewer than two arguments Node's throws ERR_MISSING_ARGS, after making
+// the call all the same (its check does not return): kill(pid, 0) harms none.
 const { _kill } = {
   _kill(...args) { // length 0, as Node's
-    return signal().kill(args[0] | 0, args[1] | 0);
+    const r = signal().kill(args[0] | 0, args[1] | 0);
+    if (args.length < 2) throw errors().nativeError(TypeError, 'ERR_MISSING_ARGS', 'Bad argument.');
+    return r;
   },
 };
 
@@ -140,7 +147,8 @@ function kill(pid, sig) {
     err = process._kill(pid, sig);
   } else {
     sig = sig || 'SIGTERM';
-    const signals = osConstants().signals;
+    // The object os.constants.signals is, names a program added included.
+    const signals = userSignals();
     if (signals[sig]) err = process._kill(pid, signals[sig]);
     else throw new (errors().codes.ERR_UNKNOWN_SIGNAL)(sig);
   }

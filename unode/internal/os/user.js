@@ -12,7 +12,9 @@ const PATH_MAX = 4096;
 // Node's ParseEncoding: a known name in any case, else UTF-8.
 function parseEncoding(enc) {
   if (typeof enc !== 'string') return 'utf8';
-  const lower = enc.toLowerCase();
+  // Node's C++ reads the name as a C string: it ends at a NUL.
+  const nul = enc.indexOf('\0');
+  const lower = (nul === -1 ? enc : enc.slice(0, nul)).toLowerCase();
   if (lower === 'buffer') return 'buffer';
   return Buffer.isEncoding(lower) ? lower : 'utf8';
 }
