@@ -51,6 +51,12 @@ export function cancel(id: JobId): boolean;
  */
 export function drain(): number;
 
+/** fn() runs after each delivery of completions, once the ticks and microtasks
+ * its callbacks queued have run. */
+export function onAfterBatch(fn: () => void): void;
+/** For a loop that drains eloop: call after its pass and that pass's ticks. */
+export function afterBatch(): void;
+
 /**
  * Hands delivery to another loop: it watches the returned eventfd and calls
  * drain() when it is readable. onRef(true) when eloop has pending jobs,

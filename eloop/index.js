@@ -48,8 +48,20 @@ function setRef(on) {
   else libsys.pollRef(poll, on);
 }
 
+// onAfterBatch(fn): fn() runs after each delivery of completions once the
+// ticks and microtasks of its callbacks have run (unode's fs retires its
+// requests there). The loop that drains eloop calls afterBatch().
+const afterHooks = [];
+function onAfterBatch(fn) {
+  if (typeof fn !== 'function') throw invalid('eloop.onAfterBatch: fn must be a function');
+  afterHooks.push(fn);
+}
+function afterBatch() {
+  for (let i = 0; i < afterHooks.length; i++) afterHooks[i]();
+}
+
 function start() {
-  if (host === null && poll === null) poll = libsys.pollOpen(native.fd(), 1, onReadable);
+  if (host === null && poll === null) poll = libsys.pollOpen(native.fd(), 1, onReadable, afterBatch);
   setRef(true);
 }
 
@@ -146,9 +158,12 @@ function drain() {
     }
   } finally {
     native.flush(); // submissions made by the callbacks go to the pool now
-    if (slot !== -1) {
-      held[slot] = undefined;
-      native.kick(); // a callback threw: come back for the rest of the batch
+    if (slot !== -1 || pos < count) {
+      // A callback, or a tick run between two callbacks, threw: come back
+      // for the rest of the batch (the exception is Node's to report; not a
+      // completion may be lost to it).
+      if (slot !== -1) held[slot] = undefined;
+      native.kick();
     } else if (pending === 0 && refd) {
       setRef(false);
     }
@@ -184,7 +199,7 @@ function detach() {
   host = null;
   if (refd) old(false);
   if (pending > 0 || refd) {
-    poll = libsys.pollOpen(native.fd(), 1, onReadable);
+    poll = libsys.pollOpen(native.fd(), 1, onReadable, afterBatch);
     libsys.pollRef(poll, refd);
     native.kick();
   }
@@ -196,6 +211,8 @@ module.exports = {
   submitAsync: promise,
   cancel,
   drain,
+  onAfterBatch,
+  afterBatch,
   attach,
   detach,
   fd: () => native.fd(),

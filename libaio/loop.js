@@ -93,7 +93,7 @@ class Loop {
     this._internal(this._tfd, () => this._onTimerFd());
     this._internal(this._wfd, () => this._onWake());
     if (this.hosted) {
-      this._hook = libsys.pollOpen(this.epfd, 1, () => this._iterate(false, true));
+      this._hook = libsys.pollOpen(this.epfd, 1, () => this._iterate(false, true), () => this._afterPass());
       libsys.pollRef(this._hook, false);
     }
     if (eloop) this._attachEloop();
@@ -432,7 +432,10 @@ class Loop {
         throw errnoError(n, 'epoll_wait');
       }
       if (this._immCount > 0) this._runImmediates();
-      if (this._ticksDue && !viaTick) this._runTicks();
+      if (!viaTick) {
+        if (this._ticksDue) this._runTicks();
+        this._afterPass();
+      }
     } finally {
       this._inTick = false;
       this._nowValid = false;
@@ -448,6 +451,12 @@ class Loop {
   _runTicks() {
     this._ticksDue = false;
     runTicks();
+  }
+
+  // After a pass and the ticks and microtasks its callbacks queued (hosted:
+  // called by libsys's poll hook once the pass's callback scope has closed).
+  _afterPass() {
+    if (this._eloop !== null) this._eloop.afterBatch();
   }
 
   _afterTick() {

@@ -55,8 +55,10 @@ export const membersize: Readonly<Record<string, Readonly<Record<string, number>
 
 /** An fd watched by Node's own loop (a uv_poll_t). */
 export interface PollHandle { readonly __brand: 'PollHandle' }
-/** Watch `fd` for readability (1) and/or writability (2); the callback gets the ready events or a negative errno. */
-export function pollOpen(fd: number, events: 0 | 1 | 2 | 3, callback: (events: number) => void): PollHandle;
+/** Watch `fd` for readability (1) and/or writability (2); the callback gets the ready events or a negative errno.
+ * `after`, if given, runs once the callback's process.nextTick callbacks and microtasks have run. */
+export function pollOpen(fd: number, events: 0 | 1 | 2 | 3, callback: (events: number) => void,
+  after?: () => void): PollHandle;
 export function pollSet(handle: PollHandle, events: 0 | 1 | 2 | 3): void;
 /** Whether the handle keeps the process alive (default true). */
 export function pollRef(handle: PollHandle, on: boolean): void;

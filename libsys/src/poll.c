@@ -10,6 +10,7 @@ typedef struct {
   uv_poll_t handle;
   napi_env env;
   napi_ref callback;
+  napi_ref after; /* optional: called once the callback's ticks have run */
   napi_ref resource;
   napi_async_context context;
   napi_async_cleanup_hook_handle cleanup;
@@ -48,10 +49,11 @@ static void poll_close(sys_poll *p, int env_alive) {
     napi_env env = p->env;
     if (p->context) napi_async_destroy(env, p->context);
     if (p->callback) napi_delete_reference(env, p->callback);
+    if (p->after) napi_delete_reference(env, p->after);
     if (p->resource) napi_delete_reference(env, p->resource);
   }
   p->context = NULL;
-  p->callback = p->resource = NULL;
+  p->callback = p->after = p->resource = NULL;
   uv_close((uv_handle_t *)&p->handle, on_closed);
 }
 
@@ -99,6 +101,14 @@ static void on_ready(uv_poll_t *h, int status, int events) {
                                   &result) != napi_ok) {
       report(env);
     }
+    /* The ticks and microtasks of the callback have run (the scope closed):
+     * what must follow them, as Node's requests die after their scope. */
+    napi_value after, global;
+    if (!p->closing && p->after != NULL &&
+        napi_get_reference_value(env, p->after, &after) == napi_ok &&
+        napi_get_global(env, &global) == napi_ok &&
+        napi_call_function(env, global, after, 0, NULL, &result) != napi_ok)
+      report(env);
   }
   napi_close_handle_scope(env, scope);
 }
@@ -114,11 +124,13 @@ static sys_poll *unwrap(napi_env env, napi_value v) {
   return p;
 }
 
-/* pollOpen(fd, events, callback) -> handle. events: 1 readable, 2 writable.
- * The callback gets the ready events, or a negative errno. */
+/* pollOpen(fd, events, callback[, after]) -> handle. events: 1 readable, 2
+ * writable. The callback gets the ready events, or a negative errno; `after`
+ * (no arguments) runs once the callback's process.nextTick callbacks and
+ * microtasks have run. */
 static napi_value js_poll_open(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   int32_t fd, events;
   napi_valuetype t = napi_undefined;
@@ -129,6 +141,10 @@ static napi_value js_poll_open(napi_env env, napi_callback_info info) {
   napi_typeof(env, argv[2], &t);
   if (t != napi_function)
     return sys__type_error(env, "pollOpen: argument 3 (callback) must be a function");
+  napi_valuetype ta = napi_undefined;
+  if (argc >= 4) napi_typeof(env, argv[3], &ta);
+  if (ta != napi_undefined && ta != napi_function)
+    return sys__type_error(env, "pollOpen: argument 4 (after) must be a function or undefined");
   uv_loop_t *loop;
   NAPI_CALL(env, napi_get_uv_event_loop(env, &loop));
   sys_poll *p = calloc(1, sizeof *p);
@@ -151,6 +167,7 @@ static napi_value js_poll_open(napi_env env, napi_callback_info info) {
       napi_async_init(env, resource, name, &p->context) != napi_ok ||
       napi_create_reference(env, resource, 1, &p->resource) != napi_ok ||
       napi_create_reference(env, argv[2], 1, &p->callback) != napi_ok ||
+      (ta == napi_function && napi_create_reference(env, argv[3], 1, &p->after) != napi_ok) ||
       napi_add_async_cleanup_hook(env, on_env_teardown, p, &p->cleanup) != napi_ok) {
     sys__throw_last(env, "pollOpen");
     poll_close(p, 1);

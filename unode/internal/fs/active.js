@@ -16,7 +16,7 @@ function watcherStopped(w) { watchers.delete(w); }
 // { requests, handles }: names, for getActiveResourcesInfo().
 function info() {
   const names = [];
-  for (const r of requests) names.push(r.constructor.name);
+  for (const r of requests) names.push(r.constructor.infoName ?? r.constructor.name);
   const handles = [];
   for (const w of watchers) if (w.hasRef()) handles.push(w.resourceName);
   return { requests: names, handles };

@@ -5,6 +5,7 @@
 'use strict';
 
 const { Buffer } = require('buffer');
+const { AsyncResource } = require('async_hooks');
 const EventEmitter = require('events');
 const { StringDecoder } = require('string_decoder');
 const { isArrayBufferView } = require('util').types;
@@ -12,7 +13,7 @@ const nr = require('libjs/sysnr');
 const { close: closeNow } = require('libjs/unistd');
 const unmanaged = require('./unmanaged');
 const io = require('./async-io');
-const { call } = require('./jobs');
+const { call, promised, withRequests, FileHandleCloseReq } = require('./jobs');
 const { timesFor } = require('./sync-stat');
 const { positionOrCurrent, stringEncoding } = require('./sync-io');
 const {
@@ -68,7 +69,17 @@ const collected = new FinalizationRegistry((state) => {
   if (state.closed) return;
   state.closed = true;
   unmanaged.closing(state.fd);
-  closeNow(state.fd);
+  const r = closeNow(state.fd);
+  if (r < 0) {
+    // Node throws from an immediate, with no stack to catch it: fatal.
+    const err = uvException(r, 'close', undefined, undefined, null);
+    err.message = err.message.replace(/^(\w+): [^,]*,/, `$1: Closing file descriptor ${state.fd} on garbage collection failed,`);
+    err.stack = `Error: ${err.message}`;
+    setImmediate(() => {
+      throw err;
+    });
+    return;
+  }
   process.emitWarning(`Closing file descriptor ${state.fd} on garbage collection`);
   if (!gcDeprecationShown) {
     gcDeprecationShown = true;
@@ -80,13 +91,17 @@ const collected = new FinalizationRegistry((state) => {
   }
 });
 
-let nextAsyncId = 1;
+// The async resource of an open file, as Node's C++ FileHandle is one
+// (async_hooks' init sees a FILEHANDLE named FileHandle).
+const FileHandleResource = class FileHandle extends AsyncResource {
+  constructor() { super('FILEHANDLE'); }
+};
 
 // What Node's C++ FileHandle is to its JavaScript FileHandle; named so that
 // util.inspect shows `FileHandle {}` under kHandle, as in Node.
 const NativeHandle = class FileHandle {
   #state;
-  #asyncId = nextAsyncId++;
+  #resource = new FileHandleResource();
 
   constructor(fd) {
     this.#state = { fd, closed: false };
@@ -98,19 +113,20 @@ const NativeHandle = class FileHandle {
   }
 
   getAsyncId() {
-    return this.#asyncId;
+    return this.#resource.asyncId();
   }
 
-  // Resolves when the fd is closed; rejects with the close error.
+  // Resolves when the fd is closed; rejects with the close error, which has
+  // no frames (Node rejects from C++). The job is a FileHandleCloseReq.
   close() {
     const state = this.#state;
     state.closed = true;
     collected.unregister(state);
     return new Promise((resolve, reject) => {
-      io.close(state.fd, (r) => {
-        if (r < 0) reject(uvException(r, 'close'));
+      withRequests(FileHandleCloseReq, () => io.close(state.fd, (r) => {
+        if (r < 0) reject(uvException(r, 'close', undefined, undefined, null));
         else resolve();
-      });
+      }));
     });
   }
 };
@@ -344,7 +360,7 @@ async function read(handle, bufferOrParams, offset, length, position) {
   if (typeof length !== 'number') throw new ERR_INVALID_ARG_TYPE('length', 'number', length);
   if (!Number.isInteger(length)) throw new ERR_OUT_OF_RANGE('length', 'an integer', length);
   if (!Number.isSafeInteger(position)) position = -1;
-  const bytesRead = await new Promise((resolve) => io.read(handle.fd, buffer, offset, length, position, resolve));
+  const bytesRead = await promised((resolve) => io.read(handle.fd, buffer, offset, length, position, resolve));
   if (bytesRead < 0) throw await uvRejection(bytesRead, 'read');
   return { __proto__: null, bytesRead, buffer };
 }
@@ -352,14 +368,14 @@ async function read(handle, bufferOrParams, offset, length, position) {
 async function readv(handle, buffers, position) {
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
-  const bytesRead = await new Promise((resolve) =>
+  const bytesRead = await promised((resolve) =>
     io.readBuffers(handle.fd, buffers, positionOrCurrent(position), resolve));
   if (bytesRead < 0) throw await uvRejection(bytesRead, 'read');
   return { __proto__: null, bytesRead, buffers };
 }
 
 function writeRaw(fd, buffer, offset, length, pos) {
-  return new Promise((resolve) => io.writeAll(fd, buffer, offset, length, pos, resolve));
+  return promised((resolve) => io.writeAll(fd, buffer, offset, length, pos, resolve));
 }
 
 async function write(handle, buffer, offsetOrOptions, length, position) {
@@ -394,7 +410,7 @@ async function writev(handle, buffers, position) {
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
   if (buffers.length === 0) return { __proto__: null, bytesWritten: 0, buffers };
-  const bytesWritten = await new Promise((resolve) =>
+  const bytesWritten = await promised((resolve) =>
     io.writeBuffers(handle.fd, buffers, positionOrCurrent(position), resolve));
   if (bytesWritten < 0) throw await uvRejection(bytesWritten, 'write');
   return { __proto__: null, bytesWritten, buffers };
@@ -402,7 +418,7 @@ async function writev(handle, buffers, position) {
 
 async function fstat(handle, options = { bigint: false }) {
   const bigint = options.bigint === true;
-  const [r, stats] = await new Promise((resolve) => io.statFd(handle.fd, bigint, (e, s) => resolve([e, s])));
+  const [r, stats] = await promised((resolve) => io.statFd(handle.fd, bigint, (e, s) => resolve([e, s])));
   if (r < 0) throw await uvRejection(r, 'fstat');
   return stats;
 }
@@ -447,7 +463,7 @@ async function fsync(handle) {
 // ---- whole files ---------------------------------------------------------------------------
 
 function regularSize(fd) {
-  return new Promise((resolve) => io.regularSize(fd, (r, size) => resolve(r < 0 ? r : size)));
+  return promised((resolve) => io.regularSize(fd, (r, size) => resolve(r < 0 ? r : size)));
 }
 
 // Node's readFileHandle: the size from fstat, then reads of at most 512 KiB
@@ -475,7 +491,7 @@ async function readFileHandle(filehandle, options) {
   for (;;) {
     checkAborted(signal);
     if (chunkedRead) length = Math.min(size - totalRead, kReadFileBufferLength);
-    const r = await new Promise((resolve) => io.read(filehandle.fd, buffer, offset, length, -1, resolve));
+    const r = await promised((resolve) => io.read(filehandle.fd, buffer, offset, length, -1, resolve));
     if (r < 0) throw await uvRejection(r, 'read');
     const bytesRead = r;
     totalRead += bytesRead;

@@ -18,11 +18,12 @@ function kpath(p) {
 
 // Node runs each fs request's callback through MakeCallback, so nextTick
 // callbacks and microtasks queued by one callback run before the next
-// callback. eloop delivers a batch of completions in one such call, and runs
-// the queue once after it. Flushing the queue before each completion gives
-// Node's order; the last completion's ticks still run after the batch, with
-// no eloop frames under them (a batch usually holds one completion, so
-// errors made in promise continuations have clean stacks).
+// callback. eloop delivers a batch of completions in one such call and
+// flushes the queue between two of them (eloop/index.js); the last
+// completion's ticks run after the batch, with no eloop frames under them (a
+// batch usually holds one completion, so errors made in promise
+// continuations have clean stacks). runTicks is that flush, for callers that
+// deliver several results themselves.
 const runTicks = typeof process._tickCallback === 'function' ? process._tickCallback : () => {};
 
 // Each job is an async resource, as each of Node's requests is: the
@@ -36,34 +37,84 @@ class FSReqCallback extends AsyncResource {
 class FSReqPromise extends AsyncResource {
   constructor() { super('FSREQPROMISE'); }
 }
+// FileHandle.close()'s request; getActiveResourcesInfo() calls it CloseReq.
+class FileHandleCloseReq extends AsyncResource {
+  constructor() { super('FILEHANDLECLOSEREQ'); }
+  static get infoName() { return 'CloseReq'; }
+}
+
+// The request class submit() gives a job: FSReqCallback, FSReqPromise while
+// a promise form starts its jobs (promised(), call()), and during a
+// completion the class of the request completing, so that a chain of jobs
+// (a write continued, stat falling back to fstat, rm's walk) keeps the kind
+// of the call that began it, as Node's requests do.
+let current = FSReqCallback;
+
+function withRequests(Class, fn) {
+  const prev = current;
+  current = Class;
+  try {
+    return fn();
+  } finally {
+    current = prev;
+  }
+}
+
+// A Promise whose executor submits FSReqPromise jobs.
+function promised(executor) {
+  return new Promise((resolve, reject) => withRequests(FSReqPromise, () => executor(resolve, reject)));
+}
+
+// Node keeps a request listed (getActiveResourcesInfo, _getActiveRequests)
+// until its callback and the ticks and microtasks that callback queued have
+// run: the C++ request dies after its callback scope closes. Here those
+// ticks run before the next completion of the batch or once eloop's batch
+// has been handed back and its scope closed (eloop's after-batch hook), so a
+// completed request is retired when the next completion begins or then.
+let retiring = [];
+function retire() {
+  const done = retiring;
+  retiring = [];
+  for (let i = 0; i < done.length; i++) active.requestDone(done[i]);
+}
+eloop.onAfterBatch(retire);
 
 // `req`: the job's request, or an AsyncResource it runs in without being a
 // request of its own (a watchFile poll runs in its watcher's, as libuv's
 // fs_poll makes no request Node lists).
-function completer(cb, req) {
-  return (r) => {
-    active.requestDone(req);
-    runTicks();
+// eloop has run the ticks of the completion before (between two
+// callbacks, or Node's scope after the last batch); a tick that throws
+// there cannot take this callback with it.
+function complete(cb, req, r, nr, args) {
+  if (retiring.length !== 0) retire();
+  if (args !== undefined) trace.record(nr, args, r, { tag: 'eloop' });
+  const isRequest = req instanceof FSReqCallback || req instanceof FSReqPromise ||
+    req instanceof FileHandleCloseReq;
+  const prev = current;
+  current = isRequest ? req.constructor : FSReqCallback;
+  try {
     req.runInAsyncScope(cb, undefined, r);
-  };
+  } finally {
+    current = prev;
+    if (isRequest) retiring.push(req);
+  }
+}
+
+function completer(cb, req) {
+  return (r) => complete(cb, req, r);
 }
 
 // With UNODE_TRACE, each job is written to the trace when it completes
 // (eloop runs it on a worker thread, out of reach of libjs's gate).
 function tracedCompleter(cb, req, nr, args) {
-  return (r) => {
-    active.requestDone(req);
-    runTicks();
-    trace.record(nr, args, r, { tag: 'eloop' });
-    req.runInAsyncScope(cb, undefined, r);
-  };
+  return (r) => complete(cb, req, r, nr, args);
 }
 
 // submit(cb, nr, ...args): cb(result) later, from the loop. Every object
 // argument (a Buffer, a view over part of one, a NUL-terminated path) stays
 // referenced by eloop until the completion has been delivered.
 function submit(cb, nr, a, b, c, d, e, f) {
-  return submitIn(FSReqCallback, cb, arguments.length - 2, nr, a, b, c, d, e, f);
+  return submitIn(current, cb, arguments.length - 2, nr, a, b, c, d, e, f);
 }
 
 // The same with n arguments, in `scope`: a request class (a new request for
@@ -101,4 +152,6 @@ function span(buf, off, len) {
   return new Uint8Array(buf.buffer, buf.byteOffset + off, len);
 }
 
-module.exports = { submit, submitIn, call, span, runTicks, kpath, AT_FDCWD };
+module.exports = {
+  submit, submitIn, call, promised, withRequests, FileHandleCloseReq, span, runTicks, kpath, AT_FDCWD,
+};

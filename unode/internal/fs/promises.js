@@ -12,7 +12,7 @@ const C = require('libjs/constants');
 const io = require('./async-io');
 const ap = require('./async-paths');
 const fh = require('./filehandle');
-const { call, kpath, AT_FDCWD } = require('./jobs');
+const { call, promised, kpath, AT_FDCWD } = require('./jobs');
 const { timesFor, statPathRaw, scratchMode } = require('./sync-stat');
 const { getDirents } = require('./readdir');
 const { encodeTemp } = require('./callback-paths');
@@ -52,7 +52,7 @@ const { AT_SYMLINK_NOFOLLOW, AT_REMOVEDIR, S_IFMT, S_IFDIR } = C;
 
 // A raw completion (r, value) as a Promise of [r, value].
 function pair(start) {
-  return new Promise((resolve) => start((r, v) => resolve([r, v])));
+  return promised((resolve) => start((r, v) => resolve([r, v])));
 }
 
 // ---- open, and what goes through a FileHandle ---------------------------------------
@@ -61,7 +61,7 @@ async function open(path, flags, mode) {
   path = getValidatedPath(path);
   const flagsNumber = stringToFlags(flags);
   mode = parseFileMode(mode, 'mode', 0o666);
-  const fd = await new Promise((resolve) => io.open(path, flagsNumber, mode, resolve));
+  const fd = await promised((resolve) => io.open(path, flagsNumber, mode, resolve));
   if (fd < 0) throw await uvRejection(fd, 'open', path);
   return new FileHandle(new NativeHandle(fd));
 }
@@ -142,7 +142,7 @@ async function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   mode = getValidFileModeNative(mode);
-  const r = await new Promise((resolve) => ap.copyFile(src, dest, mode, resolve));
+  const r = await promised((resolve) => ap.copyFile(src, dest, mode, resolve));
   if (r < 0) throw await uvRejection(r, 'copyfile', src, dest);
 }
 
@@ -326,7 +326,7 @@ async function readdir(path, options) {
   const [r, result] = await scandir(path, options.encoding, withTypes);
   if (r < 0) throw await uvRejection(r, 'scandir', path);
   if (!withTypes) return result;
-  return new Promise((resolve, reject) => {
+  return promised((resolve, reject) => {
     getDirentsAsync(path, result[0], result[1], (err, dirents) => {
       if (err) reject(err);
       else resolve(dirents);
@@ -335,7 +335,7 @@ async function readdir(path, options) {
 }
 
 function rimrafPromise(path, options) {
-  return new Promise((resolve, reject) => {
+  return promised((resolve, reject) => {
     rimraf(path, options, (err) => {
       if (err) reject(err);
       else resolve();
@@ -345,7 +345,7 @@ function rimrafPromise(path, options) {
 
 async function rm(path, options) {
   path = getValidatedPath(path);
-  options = await new Promise((resolve, reject) => {
+  options = await promised((resolve, reject) => {
     validateRmOptions(path, options, false, (err, opts) => {
       if (err) reject(err);
       else resolve(opts);
@@ -372,7 +372,7 @@ async function realpath(path, options) {
   const [r, target] = await pair((cb) => ap.realpathNative(path, cb));
   if (r === 1) {
     // No /proc: Node's walk gives the same answer.
-    return new Promise((resolve, reject) => {
+    return promised((resolve, reject) => {
       require('./callback-dirs').realpath(typeof path === 'string' ? path : Buffer.from(path).toString(),
         options, (err, p) => (err ? reject(err) : resolve(p)));
     });
