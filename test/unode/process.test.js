@@ -360,11 +360,13 @@ describe('unode process', () => {
       '# users for the test', 'root:x:0:0:root:/root:/bin/bash', '',
       'alice:x:1500:1600:Alice:/home/alice:/bin/sh', '  bob:x:1501:1600::/home/bob', '+nis::::::',
       'dup:x:1500:1700::/dup:/bin/false', 'carol:x:notanumber:1::/c:/bin/sh', 'dave:x:1503:1503:D:/d:/bin/sh:x',
-      'ünï:x:1504:1504::/home/ünï:/bin/zsh', '',
+      'ünï:x:1504:1504::/home/ünï:/bin/zsh', 'sign:x:+2002:+7::/sign:/bin/sh', '\rcr:x:2018:2018::/cr:/bin/sh',
+      'zero2:x:-0:5::/z:/bin/sh', 'neg:x:-5:5::/n:/bin/sh', 'trail:x:2019 :5::/t:/bin/sh', '',
     ].join('\n');
     const GROUP = [
       'root:x:0:', 'staff:x:1600:alice,bob', '# a comment', 'dev:x:1700:alice', 'ops:x:1800:bob,alice,carol',
-      'empty:x:1900:', 'wide:x:1950:ünï', '+:::', '',
+      'empty:x:1900:', 'wide:x:1950:ünï', '+:::', 'spaced:x:3001: alice , sign', 'plus:x:+3002:alice',
+      '+compat:x:3003:alice,sign', 'holes:x:3004:,, sign,', '',
     ].join('\n');
 
     it('look names up in /etc/passwd and /etc/group as glibc does, and reach every thread', function() {
@@ -384,17 +386,18 @@ describe('unode process', () => {
           reset();
           r.push([label, mine, theirs, a, b]);
         };
-        for (const name of ['alice', 'bob', 'dup', 'carol', 'dave', 'ünï', 'nis', '+nis', 'ghost', 1500, 1503]) {
+        for (const name of ['alice', 'bob', 'dup', 'carol', 'dave', 'ünï', 'nis', '+nis', 'ghost', 1500, 1503,
+          'sign', 'cr', 'zero2', 'neg', 'trail', 2002, 2018]) {
           both(`seteuid ${name}`, (q) => q.seteuid(name));
         }
-        for (const name of ['staff', 'dev', 'wide', 'nope', '+', 1950]) {
+        for (const name of ['staff', 'dev', 'wide', 'nope', '+', 1950, 'spaced', 'plus', '+compat', 3002]) {
           both(`setegid ${name}`, (q) => q.setegid(name));
         }
         both('setgroups names', (q) => q.setgroups(['staff', 'dev', 1900, 'staff']));
         both('setgroups unknown', (q) => q.setgroups(['staff', 'nope']));
         both('setgroups none', (q) => q.setgroups([]));
         for (const [u, g] of [['alice', 'empty'], ['bob', 1900], [1500, 0], ['ghost', 'empty'], ['carol', 'dev'],
-          ['ünï', 0], [1501, 'nope'], [9999, 0]]) {
+          ['ünï', 0], [1501, 'nope'], [9999, 0], ['sign', 0], ['alice', 0], [2002, 0], ['cr', 0]]) {
           both(`initgroups ${u} ${g}`, (q) => q.initgroups(u, g));
         }
         // userInfo and homedir for each effective uid.

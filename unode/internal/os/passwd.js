@@ -19,7 +19,7 @@ function scan(path, nfields, visit) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let at = start;
-    while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
     if (at < end && text.charCodeAt(at) !== 35) {
       for (let i = 0; i < nfields - 1; i++) {
         let c = text.indexOf(':', at);
@@ -36,12 +36,38 @@ function scan(path, nfields, visit) {
   return undefined;
 }
 
-// A numeric field as strtoul reads it (leading blanks, decimal digits), or -1.
+// C's isspace() in the C locale: space, \t, \n, \v, \f, \r.
+function isSpace(c) {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+// A numeric field as glibc's INT_FIELD reads it: strtoul (leading blanks, a
+// sign, decimal digits; a negative value wraps), clamped to 32 bits as its
+// strtou32 does, and nothing after it in the field; or -1 (the line is not
+// an entry).
 function id(s) {
-  const m = /^[ \t]*(\d+)$/.exec(s);
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  let negative = false;
+  if (s[i] === '+' || s[i] === '-') negative = s[i++] === '-';
+  const m = /^\d+$/.exec(s.slice(i));
   if (m === null) return -1;
-  const n = Number(m[1]);
-  return n > 0xffffffff ? -1 : n;
+  const n = BigInt(m[0]);
+  if (n === 0n) return 0;
+  if (negative || n > 0xffffffffn) return 0xffffffff; // ULONG_MAX - n + 1, or ERANGE
+  return Number(n);
+}
+
+// A member list as glibc's parse_list splits it: at commas, each member's
+// leading blanks dropped, empty members skipped.
+function memberList(s) {
+  const out = [];
+  for (const part of s.split(',')) {
+    let i = 0;
+    while (i < part.length && isSpace(part.charCodeAt(i))) i++;
+    if (i < part.length) out.push(i === 0 ? part : part.slice(i));
+  }
+  return out;
 }
 
 // NIS compat entries ('+', '-') are never matches in the files backend.
@@ -66,7 +92,7 @@ function findGroup(match) {
     if (compat(name)) return undefined;
     const g = id(gid);
     if (g < 0 || !match(name, g)) return undefined;
-    return { name, gid: g, members: members === '' ? [] : members.split(',') };
+    return { name, gid: g, members: memberList(members) };
   });
   return r === undefined || r === ENOENT ? null : r;
 }
@@ -96,14 +122,15 @@ function getgrnam(name) {
 
 // initgroups(3)'s list: `group` first, then every group that names `user` as
 // a member, in file order, each once (just `group` when /etc/group cannot be
-// read, as glibc's "files" backend then contributes nothing).
+// read, as glibc's "files" backend then contributes nothing). glibc's
+// initgroups reads every entry, NIS compat names ('+', '-') included.
 function grouplist(user, group) {
   const b = bytesOf(user);
   const out = [group];
-  scan('/etc/group', 4, ([name, , gid, members]) => {
+  scan('/etc/group', 4, ([, , gid, members]) => {
     const g = id(gid);
-    if (compat(name) || g < 0 || g === group || out.includes(g)) return undefined;
-    if (members !== '' && members.split(',').includes(b)) out.push(g);
+    if (g < 0 || g === group || out.includes(g)) return undefined;
+    if (memberList(members).includes(b)) out.push(g);
     return undefined;
   });
   return out;
