@@ -128,7 +128,13 @@ function cancel(id) {
 // throws leaves the rest of its batch for the next call, which kick()
 // arranges; that call delivers those first, then takes a new batch (so the
 // eventfd is read on every call, and an edge-triggered watcher misses none).
-function drain() {
+//
+// drain(true) delivers one completion: eloop's own poll handle calls it so, and
+// asks libsys to enter again (a new callback scope) while the batch has more,
+// so each callback runs in a scope of its own as Node's requests' do: its
+// ticks and microtasks run under Node's own tick loop, with no eloop frames
+// beneath them, and one that throws is reported as Node reports it.
+function drain(one = false) {
   let delivered = 0;
   let slot = -1;
   let fetched = false;
@@ -147,6 +153,13 @@ function drain() {
       callbacks[slot] = undefined;
       pending--;
       delivered++;
+      if (one) {
+        if (pos < count) libsys.pollAgain(poll);
+        cb(results[i + 1]);
+        held[slot] = undefined;
+        slot = -1;
+        break;
+      }
       cb(results[i + 1]);
       // Held through the callback: it may look at the buffer through a weak
       // reference only. The slot is not reused before the next native drain.
@@ -158,7 +171,12 @@ function drain() {
     }
   } finally {
     native.flush(); // submissions made by the callbacks go to the pool now
-    if (slot !== -1 || pos < count) {
+    if (one) {
+      // The rest of the batch comes through pollAgain, set before the
+      // callback ran (so also when it threw).
+      if (slot !== -1) held[slot] = undefined;
+      if (pos === count && pending === 0 && refd) setRef(false);
+    } else if (slot !== -1 || pos < count) {
       // A callback, or a tick run between two callbacks, threw: come back
       // for the rest of the batch (the exception is Node's to report; not a
       // completion may be lost to it).
@@ -172,7 +190,7 @@ function drain() {
 }
 
 function onReadable() {
-  drain();
+  drain(true);
 }
 
 // attach(onRef): another loop (libaio) watches the returned eventfd and calls

@@ -63,6 +63,9 @@ export function pollSet(handle: PollHandle, events: 0 | 1 | 2 | 3): void;
 /** Whether the handle keeps the process alive (default true). */
 export function pollRef(handle: PollHandle, on: boolean): void;
 export function pollClose(handle: PollHandle): void;
+/** From inside the handle's callback: enter it once more, in a new callback scope, once this
+ * entry's ticks and microtasks have run (eloop delivers one completion per entry). */
+export function pollAgain(handle: PollHandle): void;
 /** true on the main thread (Node's default loop), false in a Worker. */
 export const isMainThread: boolean;
 

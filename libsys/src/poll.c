@@ -15,6 +15,7 @@ typedef struct {
   napi_async_context context;
   napi_async_cleanup_hook_handle cleanup;
   int events;
+  int again; /* pollAgain(): enter JavaScript once more before returning */
   int closing;
   int closed;
   int has_external;
@@ -72,15 +73,7 @@ static void report(napi_env env) {
     napi_fatal_exception(env, err);
 }
 
-/* The callback runs as the first process.nextTick of a callback scope rather
- * than through napi_make_callback: every Node-API call holds a silent
- * TryCatch, which would drop the message of an exception the callback lets
- * escape (where it was thrown, printed above an uncaught error). Ticks run
- * when the scope closes, under Node's own verbose TryCatch, which reports an
- * uncaught exception exactly as for Node's own callbacks. */
-static void on_ready(uv_poll_t *h, int status, int events) {
-  sys_poll *p = h->data;
-  if (p->closing) return;
+static void enter_once(sys_poll *p, int status, int events) {
   napi_env env = p->env;
   napi_handle_scope scope;
   if (napi_open_handle_scope(env, &scope) != napi_ok) return;
@@ -111,6 +104,23 @@ static void on_ready(uv_poll_t *h, int status, int events) {
       report(env);
   }
   napi_close_handle_scope(env, scope);
+}
+
+/* The callback runs as the first process.nextTick of a callback scope rather
+ * than through napi_make_callback: every Node-API call holds a silent
+ * TryCatch, which would drop the message of an exception the callback lets
+ * escape (where it was thrown, printed above an uncaught error). Ticks run
+ * when the scope closes, under Node's own verbose TryCatch, which reports an
+ * uncaught exception exactly as for Node's own callbacks. A callback that
+ * calls pollAgain() is entered again, in a scope of its own, as Node enters
+ * each of its requests' callbacks (eloop delivers one completion per entry). */
+static void on_ready(uv_poll_t *h, int status, int events) {
+  sys_poll *p = h->data;
+  do {
+    if (p->closing) return;
+    p->again = 0;
+    enter_once(p, status, events);
+  } while (p->again);
 }
 
 static sys_poll *unwrap(napi_env env, napi_value v) {
@@ -222,6 +232,18 @@ static napi_value js_poll_ref(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* pollAgain(handle): from inside the handle's callback, have it entered once
+ * more, in a new callback scope, when this entry's ticks have run. */
+static napi_value js_poll_again(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  sys_poll *p = argc >= 1 ? unwrap(env, argv[0]) : NULL;
+  if (p == NULL) return argc >= 1 ? NULL : sys__type_error(env, "pollAgain: handle required");
+  p->again = 1;
+  return NULL;
+}
+
 static napi_value js_poll_close(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -237,6 +259,7 @@ int sys__init_poll(napi_env env, napi_value exports) {
   if (sys__export_fn(env, exports, "pollSet", js_poll_set, NULL) < 0) return -1;
   if (sys__export_fn(env, exports, "pollRef", js_poll_ref, NULL) < 0) return -1;
   if (sys__export_fn(env, exports, "pollClose", js_poll_close, NULL) < 0) return -1;
+  if (sys__export_fn(env, exports, "pollAgain", js_poll_again, NULL) < 0) return -1;
   /* isMainThread: whether this environment runs on Node's default loop (the
    * main thread; a worker has a loop of its own). Known without loading
    * worker_threads, whose loading changes process.chdir in the main thread. */
