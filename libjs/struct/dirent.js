@@ -17,8 +17,6 @@ const layout = { size: 24, fields: { d_ino: [0, 8], d_off: [8, 8], d_reclen: [16
 const DT = { UNKNOWN: 0, FIFO: 1, CHR: 2, DIR: 4, BLK: 6, REG: 8, LNK: 10, SOCK: 12, WHT: 14 };
 
 const latin1Slice = Buffer.prototype.latin1Slice;
-// V8's SlicedString::kMinLength: a shorter substring is a copy.
-const COPIED = 13;
 const utf8Slice = Buffer.prototype.utf8Slice;
 
 function bytesOf(buf, nread, what) {
@@ -43,17 +41,20 @@ function badRecord(p) {
 
 // list(buf, nread, names[, types]): appends each entry's name (UTF-8 decoded)
 // and, when `types` is given, its DT_* type, skipping '.' and '..'. Returns
-// how many were appended. Every name is a string of its own: a slice of a
-// longer string would keep that whole string alive (V8 makes a substring of
-// 13 or more characters a view of its parent), so one kept name would hold
-// the chunk's 64 KiB. An ASCII name shorter than that is copied out of one
-// latin1 string of the chunk (cheaper than a call per name); a longer one
-// is decoded by itself; any other is decoded as UTF-8.
+// how many were appended. A substring of 13 or more characters is, in V8, a
+// view that keeps its parent string alive, so a name sliced out of one
+// string of the whole chunk would keep the chunk's 64 KiB alive as long as
+// the name is kept. ASCII names are sliced out of latin1 strings of at most
+// GROUP bytes of the chunk instead (a kept name holds at most that), one per
+// stretch of records: a call per ~20 names rather than per name. Other
+// names are decoded as UTF-8, each a string of its own.
+const GROUP = 512; // > HEADER + the longest name (255 bytes)
 function list(buf, nread, names, types) {
   const u8 = bytesOf(buf, nread, 'dirent64.list');
   if (!Array.isArray(names)) throw typeError('dirent64.list: names must be an array');
   const wantTypes = Array.isArray(types);
-  let s = null;
+  let s = null; // latin1 string of bytes [gStart, gEnd) of the chunk
+  let gStart = 0, gEnd = 0;
   let count = 0;
   for (let p = 0; p < nread;) {
     const reclen = u8[p + 16] | (u8[p + 17] << 8);
@@ -65,11 +66,13 @@ function list(buf, nread, names, types) {
     if (!(u8[a] === 46 && (n === 1 || (n === 2 && u8[a + 1] === 46)))) {
       if (bits & 0x80) {
         names.push(utf8Slice.call(u8, a, e));
-      } else if (n < COPIED) {
-        if (s === null) s = latin1Slice.call(u8, 0, nread);
-        names.push(s.slice(a, e));
       } else {
-        names.push(latin1Slice.call(u8, a, e));
+        if (s === null || e > gEnd) {
+          gStart = a;
+          gEnd = Math.min(nread, a + GROUP);
+          s = latin1Slice.call(u8, gStart, gEnd);
+        }
+        names.push(s.slice(a - gStart, e - gStart));
       }
       if (wantTypes) types.push(u8[p + 18]);
       count++;

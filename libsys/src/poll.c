@@ -94,15 +94,23 @@ static void enter_once(sys_poll *p, int status, int events) {
                                   &result) != napi_ok) {
       report(env);
     }
-    /* The ticks and microtasks of the callback have run (the scope closed):
-     * what must follow them, as Node's requests die after their scope. */
-    napi_value after, global;
-    if (!p->closing && p->after != NULL &&
-        napi_get_reference_value(env, p->after, &after) == napi_ok &&
-        napi_get_global(env, &global) == napi_ok &&
-        napi_call_function(env, global, after, 0, NULL, &result) != napi_ok)
-      report(env);
   }
+  napi_close_handle_scope(env, scope);
+}
+
+/* The ticks and microtasks of the last entry have run (its scope closed):
+ * what must follow them, as Node's requests die after their scope. (Between
+ * entries the next one begins there itself.) */
+static void call_after(sys_poll *p) {
+  if (p->closing || p->after == NULL) return;
+  napi_env env = p->env;
+  napi_handle_scope scope;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  napi_value after, global, result;
+  if (napi_get_reference_value(env, p->after, &after) == napi_ok &&
+      napi_get_global(env, &global) == napi_ok &&
+      napi_call_function(env, global, after, 0, NULL, &result) != napi_ok)
+    report(env);
   napi_close_handle_scope(env, scope);
 }
 
@@ -121,6 +129,7 @@ static void on_ready(uv_poll_t *h, int status, int events) {
     p->again = 0;
     enter_once(p, status, events);
   } while (p->again);
+  call_after(p);
 }
 
 static sys_poll *unwrap(napi_env env, napi_value v) {

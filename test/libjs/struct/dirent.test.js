@@ -126,7 +126,7 @@ describe('libjs/struct dirent64', () => {
     assert.strictEqual(all, 2);
   });
 
-  it('list() names are strings of their own: a kept name does not keep its chunk alive (child, --expose-gc)', function() {
+  it('list(): a kept name does not keep its chunk\'s string alive (child, --expose-gc)', function() {
     this.timeout(60000);
     // 600 names of 40+ bytes fill ~38 KiB of records; keeping one long and
     // one short name from each of 1,000 listings must not hold 1,000 chunks.
@@ -159,7 +159,7 @@ describe('libjs/struct dirent64', () => {
       assert.strictEqual(r.status, 0, r.stderr);
       const { grew, kept } = JSON.parse(r.stdout);
       assert.strictEqual(kept, 2000);
-      // Slices of each chunk's string would hold ~38 MB; 2,000 copies hold ~0.2 MB.
+      // Slices of one string per chunk would hold ~38 MB; of 512-byte strings, ~1 MB.
       assert.ok(grew < 8e6, `heap grew by ${grew} bytes for 2,000 kept names`);
     } finally {
       fs.rmSync(big, { recursive: true, force: true });
