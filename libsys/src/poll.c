@@ -143,6 +143,22 @@ static sys_poll *unwrap(napi_env env, napi_value v) {
   return p;
 }
 
+/* The arguments of pollSet/pollRef/pollAgain/pollClose: up to `n` in argv,
+ * the first a handle. The handle, or NULL with a TypeError pending. */
+static sys_poll *handle_args(napi_env env, napi_callback_info info, const char *fn,
+                             size_t n, size_t *argc, napi_value *argv) {
+  *argc = n;
+  if (napi_get_cb_info(env, info, argc, argv, NULL, NULL) != napi_ok) {
+    sys__throw_last(env, fn);
+    return NULL;
+  }
+  if (*argc < 1) {
+    sys__type_error(env, "%s: handle required", fn);
+    return NULL;
+  }
+  return unwrap(env, argv[0]);
+}
+
 /* pollOpen(fd, events, callback[, after]) -> handle. events: 1 readable, 2
  * writable. The callback gets the ready events, or a negative errno; `after`
  * (no arguments) runs once the callback's process.nextTick callbacks and
@@ -208,11 +224,10 @@ static napi_value js_poll_open(napi_env env, napi_callback_info info) {
 
 /* pollSet(handle, events): change the watched events; 0 stops watching. */
 static napi_value js_poll_set(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
+  size_t argc;
   napi_value argv[2];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  sys_poll *p = argc >= 1 ? unwrap(env, argv[0]) : NULL;
-  if (p == NULL) return argc >= 1 ? NULL : sys__type_error(env, "pollSet: handle required");
+  sys_poll *p = handle_args(env, info, "pollSet", 2, &argc, argv);
+  if (p == NULL) return NULL;
   int32_t events;
   if (argc < 2 || napi_get_value_int32(env, argv[1], &events) != napi_ok || (events & ~3))
     return sys__type_error(env, "pollSet: argument 2 (events) must be 0, 1, 2 or 3");
@@ -225,11 +240,10 @@ static napi_value js_poll_set(napi_env env, napi_callback_info info) {
 
 /* pollRef(handle, on): whether the handle keeps the process alive. */
 static napi_value js_poll_ref(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
+  size_t argc;
   napi_value argv[2];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  sys_poll *p = argc >= 1 ? unwrap(env, argv[0]) : NULL;
-  if (p == NULL) return argc >= 1 ? NULL : sys__type_error(env, "pollRef: handle required");
+  sys_poll *p = handle_args(env, info, "pollRef", 2, &argc, argv);
+  if (p == NULL) return NULL;
   bool on = true;
   if (argc >= 2 && napi_get_value_bool(env, argv[1], &on) != napi_ok)
     return sys__type_error(env, "pollRef: argument 2 must be a boolean");
@@ -244,21 +258,19 @@ static napi_value js_poll_ref(napi_env env, napi_callback_info info) {
 /* pollAgain(handle): from inside the handle's callback, have it entered once
  * more, in a new callback scope, when this entry's ticks have run. */
 static napi_value js_poll_again(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
+  size_t argc;
   napi_value argv[1];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  sys_poll *p = argc >= 1 ? unwrap(env, argv[0]) : NULL;
-  if (p == NULL) return argc >= 1 ? NULL : sys__type_error(env, "pollAgain: handle required");
+  sys_poll *p = handle_args(env, info, "pollAgain", 1, &argc, argv);
+  if (p == NULL) return NULL;
   p->again = 1;
   return NULL;
 }
 
 static napi_value js_poll_close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
+  size_t argc;
   napi_value argv[1];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  sys_poll *p = argc >= 1 ? unwrap(env, argv[0]) : NULL;
-  if (p == NULL) return argc >= 1 ? NULL : sys__type_error(env, "pollClose: handle required");
+  sys_poll *p = handle_args(env, info, "pollClose", 1, &argc, argv);
+  if (p == NULL) return NULL;
   poll_close(p, 1);
   return NULL;
 }

@@ -31,6 +31,31 @@ describe('libsys poll hook', () => {
     assert.strictEqual(sys.syscall(nr.write, w, Buffer.from('abc'), 3), 3);
   });
 
+  it('pollAgain enters the callback again in a scope of its own; after() runs once, after the last', (done) => {
+    const [r, w] = pipe();
+    const order = [];
+    let entries = 0;
+    const h = sys.pollOpen(r, 1, () => {
+      const k = ++entries;
+      order.push(`entry ${k}`);
+      process.nextTick(() => order.push(`tick ${k}`));
+      Promise.resolve().then(() => order.push(`microtask ${k}`));
+      if (k < 3) sys.pollAgain(h);
+      else sys.syscall(nr.read, r, Buffer.alloc(16), 16); // drained: no wake-up after this one
+    }, () => {
+      order.push('after');
+      sys.pollClose(h);
+      setImmediate(() => {
+        assert.deepStrictEqual(order, ['entry 1', 'tick 1', 'microtask 1', 'entry 2', 'tick 2', 'microtask 2',
+          'entry 3', 'tick 3', 'microtask 3', 'after']);
+        sys.syscall(nr.close, r);
+        sys.syscall(nr.close, w);
+        done();
+      });
+    });
+    assert.strictEqual(sys.syscall(nr.write, w, Buffer.from('x'), 1), 1);
+  });
+
   it('pollSet changes the watched events', (done) => {
     const [r, w] = pipe();
     const h = sys.pollOpen(w, 0, () => {
@@ -87,5 +112,9 @@ describe('libsys poll hook', () => {
     assert.throws(() => sys.pollOpen(0, 1, 'no'), TypeError);
     assert.throws(() => sys.pollClose({}), TypeError);
     assert.throws(() => sys.pollRef(1, true), TypeError);
+    assert.throws(() => sys.pollOpen(0, 1, () => {}, 'no'), /argument 4 \(after\)/);
+    assert.throws(() => sys.pollAgain(), /pollAgain: handle required/);
+    assert.throws(() => sys.pollAgain({}), TypeError);
+    assert.throws(() => sys.pollSet(), /pollSet: handle required/);
   });
 });
